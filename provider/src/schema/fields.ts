@@ -1,0 +1,112 @@
+/**
+ * One table per function and for the provider config: each field's type, limits, doc text and
+ * where it goes in the API request. The zod validators, the package schema (schema.json) and the
+ * request builder are all derived from these tables, so they cannot drift apart.
+ */
+import { KNOWN_STATES } from "./states";
+
+export type FieldType = "integer" | "number" | "string" | "boolean" | "stringList";
+
+export interface FieldSpec {
+  type: FieldType;
+  description: string;
+  /** Accepted values for strings (or list items). */
+  enum?: readonly string[];
+  min?: number;
+  max?: number;
+  /** Strings that must be RFC 3339 date-times. */
+  rfc3339?: boolean;
+  default?: unknown;
+  /** Query parameter name in the API request. */
+  query?: string;
+  /** Request header name in the API request. */
+  header?: string;
+  secret?: boolean;
+  /** Environment variables consulted, in order, when a config field is not set. */
+  env?: readonly string[];
+}
+
+export const SORT_KEYS = ["create_time", "update_time", "asset_order"] as const;
+export const SORT_DIRS = ["asc", "desc"] as const;
+export const MODEL_RESOLUTIONS = ["1080P", "4K"] as const;
+export const MAX_INT32 = 2147483647;
+
+/** The filters of GET /v1/{project_id}/digital-human-training-manage/user/jobs, camelCased. */
+export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  sortKey: { type: "string", enum: SORT_KEYS, query: "sort_key", description: "Sort field: `create_time`, `update_time` or `asset_order`." },
+  sortDir: { type: "string", enum: SORT_DIRS, query: "sort_dir", description: "Sort direction: `asc` or `desc`." },
+  createSince: { type: "string", rfc3339: true, query: "create_since", description: "Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`." },
+  createUntil: { type: "string", rfc3339: true, query: "create_until", description: "Only jobs created at or before this RFC 3339 time." },
+  updateSince: { type: "string", rfc3339: true, query: "update_since", description: "Only jobs last updated at or after this RFC 3339 time." },
+  updateUntil: { type: "string", rfc3339: true, query: "update_until", description: "Only jobs last updated at or before this RFC 3339 time." },
+  states: { type: "stringList", enum: KNOWN_STATES, query: "state", description: "Only jobs in one of these states (sent comma-joined as `state`), e.g. `[\"JOB_FINISH\", \"TRAINING\"]`." },
+  queryProjectId: { type: "string", query: "query_project_id", description: "Tenant (project) id to query." },
+  batchName: { type: "string", query: "batch_name", description: "Only jobs of this batch." },
+  tag: { type: "string", query: "tag", description: "Only jobs carrying this tag." },
+  jobId: { type: "string", query: "job_id", description: "Only the job with this id." },
+  name: { type: "string", query: "name", description: "Only jobs whose model has this name." },
+  modelResolution: { type: "string", enum: MODEL_RESOLUTIONS, query: "model_resolution", description: "Only models of this resolution: `1080P` or `4K`." },
+  isFlexus: { type: "boolean", query: "is_flexus", description: "Only basic-edition (Flexus) jobs when true, only other jobs when false." },
+  isLiveCopy: { type: "boolean", query: "is_live_copy", description: "Only live-copy jobs when true, only other jobs when false." },
+  trainLocation: { type: "string", query: "train_location", description: "Only jobs trained in this region." },
+  isOndemandResource: { type: "boolean", query: "is_ondemand_resource", description: "Only jobs on on-demand resources when true, only others when false." },
+  appUserId: { type: "string", header: "X-App-UserId", description: "Third-party user id, sent as the `X-App-UserId` header." },
+};
+
+/** Paging inputs of getTrainingJobs: handled by the provider, not passed through as is. */
+export const PAGING_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  offset: { type: "integer", min: 0, max: MAX_INT32, default: 0, description: "Where the listing starts (0-based, in the service's order)." },
+  limit: { type: "integer", min: 1, max: MAX_INT32, description: "The most jobs to return in all; without it, every matching job is returned (paging is automatic)." },
+  pageSize: { type: "integer", min: 1, max: 100, default: 100, description: "Jobs per API request (1 to 100)." },
+};
+
+export const GET_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> = { ...PAGING_FIELDS, ...JOB_FILTER_FIELDS };
+
+export const WAIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  targetStates: { type: "stringList", enum: KNOWN_STATES, default: ["JOB_FINISH"], description: "The states that let the gate pass; default `[\"JOB_FINISH\"]`." },
+  timeoutSeconds: { type: "integer", min: 0, max: 7 * 24 * 3600, default: 0, description: "How long to wait for every selected job to reach a target state; 0 checks once without waiting." },
+  pollIntervalSeconds: { type: "integer", min: 1, max: 3600, default: 30, description: "Seconds between checks while waiting (at least 1)." },
+};
+
+export const WAIT_FOR_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> = { ...JOB_FILTER_FIELDS, ...WAIT_FIELDS };
+
+/** Provider configuration: `pulumi config set metastudio:<key>` or explicit Provider inputs. */
+export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  region: { type: "string", env: ["HW_REGION_NAME"], description: "Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`." },
+  projectId: { type: "string", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"], description: "Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`." },
+  accessKey: { type: "string", secret: true, env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"], description: "Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`." },
+  secretKey: { type: "string", secret: true, env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"], description: "Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`." },
+  securityToken: { type: "string", secret: true, env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"], description: "Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`." },
+  authToken: { type: "string", secret: true, env: ["HW_AUTH_TOKEN"], description: "IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`." },
+  cloud: { type: "string", env: ["HW_CLOUD"], default: "myhuaweicloud.com", description: "Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`." },
+  endpoint: { type: "string", env: ["HW_METASTUDIO_ENDPOINT"], description: "Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`." },
+  maxRetries: { type: "integer", min: 0, max: 20, default: 5, env: ["HW_MAX_RETRIES"], description: "Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5." },
+  maxConcurrency: { type: "integer", min: 1, max: 64, default: 10, description: "Pages fetched at once after the first. Default 10." },
+  requestTimeoutSeconds: { type: "integer", min: 1, max: 600, default: 30, description: "Time-out of one HTTP request, in seconds. Default 30." },
+};
+
+/** Fields of one job in the response: API name -> camelCase output name, and its type. */
+export const JOB_OUTPUT_FIELDS: Readonly<Record<string, { api: string; spec: FieldSpec; required?: boolean }>> = {
+  jobId: { api: "job_id", required: true, spec: { type: "string", description: "Training job id." } },
+  name: { api: "name", required: true, spec: { type: "string", description: "Model name, also its name in the asset library." } },
+  state: { api: "state", required: true, spec: { type: "string", description: "Job state; states newer than this provider come back as they are." } },
+  assetId: { api: "asset_id", spec: { type: "string", description: "Model asset id, once the asset exists." } },
+  projectId: { api: "project_id", spec: { type: "string", description: "Project id." } },
+  coverDownloadUrl: { api: "cover_download_url", spec: { type: "string", description: "Signed thumbnail URL, valid 24 hours (it changes on every call)." } },
+  lastUpdateTime: { api: "last_update_time", spec: { type: "string", description: "Last update, RFC 3339." } },
+  createTime: { api: "create_time", spec: { type: "string", description: "Creation time, RFC 3339." } },
+  contact: { api: "contact", spec: { type: "string", description: "Creator's phone number or e-mail (personal data, masked by the service)." } },
+  batchName: { api: "batch_name", spec: { type: "string", description: "Batch name." } },
+  tags: { api: "tags", spec: { type: "stringList", description: "Task tags." } },
+  modelVersion: { api: "model_version", spec: { type: "string", description: "Model version: `V2`, `V3`, `V3.2`, `V3.3`." } },
+  mattingType: { api: "matting_type", spec: { type: "string", description: "Matting: `AI` or `MANUAL`." } },
+  modelResolution: { api: "model_resolution", spec: { type: "string", description: "`1080P` or `4K`." } },
+  appUserId: { api: "app_user_id", spec: { type: "string", description: "Third-party user id." } },
+  isFlexus: { api: "is_flexus", spec: { type: "boolean", description: "Basic-edition (Flexus) job." } },
+  isLiveCopy: { api: "is_live_copy", spec: { type: "boolean", description: "Live-copy job." } },
+  isFastFlexus: { api: "is_fast_flexus", spec: { type: "boolean", description: "Fast Flexus job." } },
+  isOnlyHumanModel: { api: "is_only_human_model", spec: { type: "boolean", description: "Human model only." } },
+  isBackgroundReplacement: { api: "is_background_replacement", spec: { type: "boolean", description: "Background replacement." } },
+  isOndemandResource: { api: "is_ondemand_resource", spec: { type: "boolean", description: "Trained on on-demand resources." } },
+  optionalTrainingLocation: { api: "optional_training_location", spec: { type: "stringList", description: "Regions the job may train in." } },
+};

@@ -1,0 +1,135 @@
+/**
+ * Lists every job a filter matches (or up to a limit) with offset paging: the first page tells the
+ * total, the rest are fetched concurrently.
+ *
+ * Offset paging shifts under you when jobs are created, deleted or (in update_time order) change
+ * state mid-listing: a job can be served twice or skipped. So consecutive pages overlap by one job
+ * and every page must agree on the total; a listing where a boundary job differs, a page comes back
+ * short, the total moves, or a job repeats is thrown away and taken again. Only a listing that
+ * passed every check is returned, so no job that existed throughout is missing and none is doubled.
+ */
+import { ListingDriftError } from "./errors";
+import type { ApiJob } from "../schema/trainingJob";
+
+export interface PageResult {
+  count: number;
+  jobs: ApiJob[];
+}
+
+export type FetchPage = (offset: number, limit: number) => Promise<PageResult>;
+
+export interface ListOptions {
+  offset: number;
+  /** Most jobs to return in all; undefined for all of them. */
+  limit?: number;
+  pageSize: number;
+  maxConcurrency: number;
+  /** Listings to try before giving up on a list that keeps changing. */
+  maxListings?: number;
+  onDrift?: (message: string) => void;
+}
+
+export interface Listing {
+  count: number;
+  jobs: ApiJob[];
+  /** Requests made, over every listing taken. */
+  requests: number;
+  listings: number;
+}
+
+interface PagePlan {
+  offset: number;
+  limit: number;
+}
+
+/** Pages after the first: each starts on the previous page's last job when pages can overlap. */
+export function planPages(offset: number, target: number, pageSize: number): PagePlan[] {
+  const overlap = pageSize >= 2 ? 1 : 0;
+  const stride = pageSize - overlap;
+  const plans: PagePlan[] = [];
+  for (let rel = stride; rel + overlap < target; rel += stride) {
+    plans.push({ offset: offset + rel, limit: Math.min(pageSize, target - rel) });
+  }
+  return plans;
+}
+
+/** Runs tasks with at most `bound` in flight; stops starting new ones once `stop()` says so. */
+async function runBounded<T>(
+  count: number,
+  bound: number,
+  task: (index: number) => Promise<T>,
+  stop: () => boolean,
+): Promise<T[]> {
+  const results = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count && !stop()) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(bound, count) }, worker));
+  return results;
+}
+
+type Attempt = { ok: true; count: number; jobs: ApiJob[]; requests: number } | { ok: false; reason: string; requests: number };
+
+async function listOnce(fetchPage: FetchPage, opts: ListOptions): Promise<Attempt> {
+  const firstLimit = Math.min(opts.pageSize, opts.limit ?? opts.pageSize);
+  const first = await fetchPage(opts.offset, firstLimit);
+  const count = first.count;
+  const target = Math.max(0, Math.min(opts.limit ?? Infinity, count - opts.offset));
+  const firstExpected = Math.min(firstLimit, target);
+  if (first.jobs.length < firstExpected) {
+    return { ok: false, reason: `the first page held ${first.jobs.length} jobs where the total of ${count} promised ${firstExpected}`, requests: 1 };
+  }
+  if (target <= firstLimit) return { ok: true, count, jobs: first.jobs.slice(0, target), requests: 1 };
+
+  const plans = planPages(opts.offset, target, opts.pageSize);
+  const overlap = opts.pageSize >= 2 ? 1 : 0;
+  let problem: string | undefined;
+  let requests = 1;
+  const pages = await runBounded(
+    plans.length,
+    opts.maxConcurrency,
+    async (i) => {
+      const plan = plans[i];
+      requests++;
+      const page = await fetchPage(plan.offset, plan.limit);
+      if (page.count !== count) problem ??= `the total went from ${count} to ${page.count}`;
+      else if (page.jobs.length < plan.limit) problem ??= `the page at offset ${plan.offset} held ${page.jobs.length} of ${plan.limit} jobs`;
+      return page;
+    },
+    () => problem !== undefined,
+  );
+  if (problem) return { ok: false, reason: problem, requests };
+
+  const jobs: ApiJob[] = first.jobs.slice(0, firstLimit);
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i].jobs;
+    if (overlap && page[0].job_id !== jobs[jobs.length - 1].job_id) {
+      return { ok: false, reason: `the jobs shifted around offset ${plans[i].offset}`, requests };
+    }
+    for (let j = overlap; j < plans[i].limit; j++) jobs.push(page[j]);
+  }
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    if (seen.has(job.job_id)) return { ok: false, reason: `job ${job.job_id} was served twice`, requests };
+    seen.add(job.job_id);
+  }
+  return { ok: true, count, jobs, requests };
+}
+
+export async function listJobs(fetchPage: FetchPage, opts: ListOptions): Promise<Listing> {
+  const maxListings = opts.maxListings ?? 4;
+  let requests = 0;
+  let reason = "";
+  for (let listing = 1; listing <= maxListings; listing++) {
+    const attempt = await listOnce(fetchPage, opts);
+    requests += attempt.requests;
+    if (attempt.ok) return { count: attempt.count, jobs: attempt.jobs, requests, listings: listing };
+    reason = attempt.reason;
+    if (listing < maxListings) opts.onDrift?.(`the job list changed during the listing (${reason}); listing again (${listing + 1} of ${maxListings})`);
+  }
+  throw new ListingDriftError(maxListings, reason);
+}

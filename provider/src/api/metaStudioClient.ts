@@ -1,0 +1,178 @@
+/**
+ * One page of GET /v1/{project_id}/digital-human-training-manage/user/jobs: authentication,
+ * retries, time-outs, and validation of the answer. Paging lives in jobLister.ts.
+ *
+ * HTTP goes through Node's built-in fetch (undici): it keeps connections alive and pools them per
+ * origin by default, which is what concurrent paging needs, and it adds no dependency. node-fetch
+ * on http.Agent measured no faster here (see README, "Choices").
+ */
+import { MetaStudioApiError, MetaStudioNetworkError } from "./errors";
+import { BackoffSettings, DEFAULT_BACKOFF, isRetryableStatus, networkErrorCode, retryDelayMs, sleep } from "./retryPolicy";
+import { AkSkCredentials, percentEncode, signRequest } from "./signer";
+import { describeResponseIssues, listJobsResponseSchema, ListJobsResponse } from "../schema/trainingJob";
+
+export type Auth = ({ kind: "aksk" } & AkSkCredentials) | { kind: "token"; token: string };
+
+export interface ClientSettings {
+  /** Base URL without a trailing slash, e.g. https://metastudio.cn-north-4.myhuaweicloud.com */
+  endpoint: string;
+  projectId: string;
+  auth: Auth;
+  maxRetries: number;
+  requestTimeoutMs: number;
+  backoff?: BackoffSettings;
+  /** Told about each retry, so a slow listing is not silent. */
+  onRetry?: (message: string) => void;
+}
+
+export interface JobsPage extends ListJobsResponse {
+  requestId?: string;
+}
+
+export interface PageRequest {
+  /** API query parameters other than offset and limit, already in the API's names and forms. */
+  query: ReadonlyArray<readonly [string, string]>;
+  headers: Readonly<Record<string, string>>;
+  offset: number;
+  limit: number;
+}
+
+interface ErrorBody {
+  error_code?: unknown;
+  error_msg?: unknown;
+  request_id?: unknown;
+}
+
+function parseErrorBody(text: string): ErrorBody {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" ? (parsed as ErrorBody) : {};
+  } catch {
+    return {};
+  }
+}
+
+const asString = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+export class MetaStudioClient {
+  private readonly path: string;
+  private readonly url: URL;
+
+  constructor(private readonly settings: ClientSettings) {
+    this.url = new URL(settings.endpoint);
+    this.path = `${this.url.pathname.replace(/\/$/, "")}/v1/${percentEncode(settings.projectId)}/digital-human-training-manage/user/jobs`;
+  }
+
+  /** What errors show of a request: method, path and query, never a header. */
+  describe(req: PageRequest): string {
+    return `GET ${this.path}?${this.queryString(req)}`;
+  }
+
+  private queryString(req: PageRequest): string {
+    const all: Array<readonly [string, string]> = [
+      ["offset", String(req.offset)],
+      ["limit", String(req.limit)],
+      ...req.query,
+    ];
+    return all.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+  }
+
+  private headersFor(req: PageRequest, query: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      "X-Project-Id": this.settings.projectId,
+      ...req.headers,
+    };
+    const auth = this.settings.auth;
+    if (auth.kind === "token") {
+      headers["X-Auth-Token"] = auth.token;
+      return headers;
+    }
+    const signed = signRequest({ method: "GET", host: this.url.host, path: this.path, query, headers }, auth);
+    return { ...headers, ...signed };
+  }
+
+  async listPage(req: PageRequest, signal?: AbortSignal): Promise<JobsPage> {
+    const query: Array<readonly [string, string]> = [
+      ["offset", String(req.offset)],
+      ["limit", String(req.limit)],
+      ...req.query,
+    ];
+    const target = `${this.url.origin}${this.path}?${this.queryString(req)}`;
+    const described = this.describe(req);
+    const maxAttempts = this.settings.maxRetries + 1;
+    let lastProblem = "";
+    for (let attempt = 1; ; attempt++) {
+      let retryAfter: string | null = null;
+      try {
+        // Signed afresh each attempt: X-Sdk-Date must stay within the gateway's 15 minutes.
+        const headers = this.headersFor(req, query);
+        const timeout = AbortSignal.timeout(this.settings.requestTimeoutMs);
+        const res = await fetch(target, {
+          method: "GET",
+          headers,
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
+        const text = await res.text();
+        const requestId = res.headers.get("x-request-id") ?? undefined;
+        if (res.ok) {
+          const page = parsePage(text, requestId);
+          if (typeof page !== "string") return page;
+          lastProblem = page;
+          if (attempt >= maxAttempts) {
+            throw new MetaStudioApiError(
+              { status: res.status, errorCode: "MALFORMED_RESPONSE", errorMsg: page, requestId, request: described, attempts: attempt },
+            );
+          }
+        } else {
+          const body = parseErrorBody(text);
+          const details = {
+            status: res.status,
+            errorCode: asString(body.error_code),
+            errorMsg: asString(body.error_msg) ?? (text.slice(0, 200) || undefined),
+            requestId: requestId ?? asString(body.request_id),
+            request: described,
+            attempts: attempt,
+          };
+          if (!isRetryableStatus(res.status) || attempt >= maxAttempts) {
+            throw new MetaStudioApiError(details, hintFor(res.status));
+          }
+          retryAfter = res.headers.get("retry-after");
+          lastProblem = `HTTP ${res.status} ${details.errorCode ?? ""} (X-Request-Id: ${details.requestId ?? "none"})`;
+        }
+      } catch (err) {
+        if (err instanceof MetaStudioApiError) throw err;
+        if (signal?.aborted) throw signal.reason ?? err;
+        const code = networkErrorCode(err);
+        const reason = code ?? (err instanceof Error ? err.message : String(err));
+        if (attempt >= maxAttempts || code === undefined) {
+          throw new MetaStudioNetworkError(described, reason, attempt);
+        }
+        lastProblem = reason;
+      }
+      const delay = retryDelayMs(attempt - 1, retryAfter, this.settings.backoff ?? DEFAULT_BACKOFF);
+      this.settings.onRetry?.(`retrying ${described} in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${lastProblem}`);
+      await sleep(delay, signal);
+    }
+  }
+}
+
+/** The validated page, or a one-line description of what was wrong with the answer. */
+function parsePage(text: string, requestId: string | undefined): JobsPage | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return `the answer is not JSON (${text.length} bytes, starting ${JSON.stringify(text.slice(0, 40))})`;
+  }
+  const parsed = listJobsResponseSchema.safeParse(json);
+  if (!parsed.success) return `the answer does not have the expected shape: ${describeResponseIssues(parsed.error)}`;
+  return { ...parsed.data, requestId };
+}
+
+function hintFor(status: number): string | undefined {
+  if (status === 401) return "Check accessKey/secretKey (or authToken) and the machine's clock; a 401 is never retried, since repeated failures lock the access key";
+  if (status === 403) return "The credentials are valid but lack permission for this project, or projectId is not the project of these credentials";
+  if (status === 404) return "Check the endpoint and projectId";
+  return undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * The lister's paging and drift checks, against an in-memory list that changes between requests
+ * as a live service's would. (End-to-end paging over HTTP is in test/engine.)
+ */
+import { listJobs, planPages, PageResult } from "../../provider/src/api/jobLister";
+import { ListingDriftError } from "../../provider/src/api/errors";
+import type { ApiJob } from "../../provider/src/schema/trainingJob";
+
+const job = (i: number): ApiJob => ({ job_id: `j${String(i).padStart(5, "0")}`, name: `n${i}`, state: "TRAINING" });
+
+class LiveList {
+  jobs: ApiJob[];
+  requests: Array<{ offset: number; limit: number }> = [];
+  beforeAnswer: (n: number) => void = () => undefined;
+  constructor(n: number) {
+    this.jobs = Array.from({ length: n }, (_, i) => job(i));
+  }
+  fetch = async (offset: number, limit: number): Promise<PageResult> => {
+    this.requests.push({ offset, limit });
+    this.beforeAnswer(this.requests.length);
+    await new Promise((r) => setImmediate(r));
+    return { count: this.jobs.length, jobs: this.jobs.slice(offset, offset + limit) };
+  };
+}
+
+const opts = { offset: 0, pageSize: 100, maxConcurrency: 4 };
+
+describe("planPages", () => {
+  test("overlaps consecutive pages by one job and covers exactly the target", () => {
+    const plans = planPages(0, 250, 100);
+    expect(plans).toEqual([
+      { offset: 99, limit: 100 },
+      { offset: 198, limit: 52 },
+    ]);
+  });
+  test("without room to overlap (page size 1) it steps one by one", () => {
+    expect(planPages(5, 3, 1)).toEqual([
+      { offset: 6, limit: 1 },
+      { offset: 7, limit: 1 },
+    ]);
+  });
+});
+
+describe("listJobs", () => {
+  test.each([0, 1, 99, 100, 101, 250, 1000])("returns all %i jobs once, in order", async (n) => {
+    const live = new LiveList(n);
+    const listing = await listJobs(live.fetch, opts);
+    expect(listing.count).toBe(n);
+    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
+  });
+
+  test("limit caps the total, across pages (250 is three requests)", async () => {
+    const live = new LiveList(1000);
+    const listing = await listJobs(live.fetch, { ...opts, limit: 250, pageSize: 100 });
+    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.slice(0, 250).map((j) => j.job_id));
+    expect(listing.count).toBe(1000);
+    expect(live.requests.length).toBe(3);
+  });
+
+  test("offset starts the listing; a small page size pages further", async () => {
+    const live = new LiveList(57);
+    const listing = await listJobs(live.fetch, { ...opts, offset: 10, pageSize: 7 });
+    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.slice(10).map((j) => j.job_id));
+  });
+
+  test("page size 1 still returns every job", async () => {
+    const live = new LiveList(5);
+    const listing = await listJobs(live.fetch, { ...opts, pageSize: 1 });
+    expect(listing.jobs).toHaveLength(5);
+  });
+
+  test("keeps at most maxConcurrency requests in flight", async () => {
+    const live = new LiveList(2000);
+    let inFlight = 0;
+    let peak = 0;
+    const fetch = async (o: number, l: number) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      try {
+        return await live.fetch(o, l);
+      } finally {
+        inFlight--;
+      }
+    };
+    await listJobs(fetch, { ...opts, maxConcurrency: 3 });
+    expect(peak).toBe(3);
+  });
+
+  test("a job deleted mid-listing: the listing is taken again, nothing that stayed goes missing", async () => {
+    const live = new LiveList(450);
+    live.beforeAnswer = (n) => {
+      if (n === 3) live.jobs.splice(10, 1); // j00010 deleted after the first pages were served
+    };
+    const drift: string[] = [];
+    const listing = await listJobs(live.fetch, { ...opts, onDrift: (m) => drift.push(m) });
+    expect(drift.length).toBeGreaterThan(0);
+    expect(listing.listings).toBe(2);
+    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
+  });
+
+  test("a job moving to the front with the total unchanged (update_time order) is caught by the overlap", async () => {
+    const live = new LiveList(450);
+    live.beforeAnswer = (n) => {
+      if (n === 2) {
+        const [moved] = live.jobs.splice(300, 1);
+        live.jobs.unshift(moved);
+      }
+    };
+    const listing = await listJobs(live.fetch, { ...opts, maxConcurrency: 1 });
+    expect(listing.listings).toBe(2);
+    const ids = listing.jobs.map((j) => j.job_id);
+    expect(new Set(ids).size).toBe(450);
+    expect(ids).toEqual(live.jobs.map((j) => j.job_id));
+  });
+
+  test("jobs created mid-listing: no duplicates, and the result is one consistent snapshot", async () => {
+    const live = new LiveList(450);
+    let created = 0;
+    live.beforeAnswer = (n) => {
+      if (n === 2 && created++ === 0) live.jobs.unshift(job(90000));
+    };
+    const listing = await listJobs(live.fetch, opts);
+    const ids = listing.jobs.map((j) => j.job_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(live.jobs.map((j) => j.job_id));
+    expect(listing.count).toBe(451);
+  });
+
+  test("a list that never holds still is an error, not a silently wrong answer", async () => {
+    const live = new LiveList(450);
+    let next = 100000;
+    live.beforeAnswer = () => live.jobs.unshift(job(next++));
+    await expect(listJobs(live.fetch, { ...opts, maxListings: 3 })).rejects.toThrow(ListingDriftError);
+  });
+});

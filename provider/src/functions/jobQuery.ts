@@ -1,0 +1,43 @@
+/** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
+import { JOB_FILTER_FIELDS } from "../schema/fields";
+import { listJobs, Listing } from "../api/jobLister";
+import type { InvokeContext } from "./context";
+
+export interface ApiQuery {
+  query: Array<readonly [string, string]>;
+  headers: Record<string, string>;
+}
+
+export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery {
+  const query: Array<readonly [string, string]> = [];
+  const headers: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(JOB_FILTER_FIELDS)) {
+    const v = inputs[name];
+    if (v === undefined) continue;
+    const text = Array.isArray(v) ? v.join(",") : String(v);
+    if (spec.query) query.push([spec.query, text]);
+    else if (spec.header) headers[spec.header] = text;
+  }
+  return { query, headers };
+}
+
+export interface ListingRequest {
+  filters: Readonly<Record<string, unknown>>;
+  offset?: number;
+  limit?: number;
+  pageSize?: number;
+}
+
+export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promise<Listing> {
+  const { query, headers } = toApiQuery(req.filters);
+  return listJobs(
+    (offset, limit) => ctx.client.listPage({ query, headers, offset, limit }, ctx.signal),
+    {
+      offset: req.offset ?? 0,
+      limit: req.limit,
+      pageSize: req.pageSize ?? 100,
+      maxConcurrency: ctx.maxConcurrency,
+      onDrift: (m) => ctx.log("warning", m),
+    },
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * metastudio:index:waitForTrainingJobs, a deployment gate: passes when every selected job is in a
+ * target state; fails at once when one is in a state that needs a person, when time runs out, or
+ * when nothing is selected. A preview checks once and never waits (see docs/gate.md).
+ */
+import { sleep } from "../api/retryPolicy";
+import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
+import { makeValidator } from "../schema/inputValidation";
+import { needsPersonToProceed } from "../schema/states";
+import { toTrainingJob, TrainingJob } from "../schema/trainingJob";
+import { InvokeContext, InvokeFailure } from "./context";
+import { listMatchingJobs } from "./jobQuery";
+
+export interface WaitInputs extends Record<string, unknown> {
+  targetStates: string[];
+  timeoutSeconds: number;
+  pollIntervalSeconds: number;
+}
+
+export interface WaitResult {
+  ready: boolean;
+  jobs: TrainingJob[];
+  jobIds: string[];
+  assetIds: string[];
+  waitedSeconds: number;
+}
+
+export const validateWaitForTrainingJobs = makeValidator<WaitInputs>(WAIT_FOR_TRAINING_JOBS_INPUTS);
+
+function describeJob(j: TrainingJob): string {
+  return `${j.name} (${j.jobId}): ${j.state}`;
+}
+
+/** "TRAINING: 3, COMPILING: 1", most common first. */
+export function countByState(jobs: readonly TrainingJob[]): string {
+  const counts = new Map<string, number>();
+  for (const j of jobs) counts.set(j.state, (counts.get(j.state) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(", ");
+}
+
+function listed(jobs: readonly TrainingJob[], max = 20): string {
+  const shown = jobs.slice(0, max).map(describeJob).join("; ");
+  return jobs.length > max ? `${shown}; and ${jobs.length - max} more` : shown;
+}
+
+function result(jobs: TrainingJob[], ready: boolean, startedAt: number): WaitResult {
+  return {
+    ready,
+    jobs,
+    jobIds: jobs.map((j) => j.jobId),
+    assetIds: jobs.flatMap((j) => (typeof j.assetId === "string" ? [j.assetId] : [])),
+    waitedSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
+  };
+}
+
+export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext): Promise<WaitResult> {
+  const { targetStates, timeoutSeconds, pollIntervalSeconds, ...filters } = inputs;
+  const targets = new Set(targetStates);
+  const goal = targetStates.join(" or ");
+  const startedAt = Date.now();
+  const deadline = startedAt + timeoutSeconds * 1000;
+  for (;;) {
+    const listing = await listMatchingJobs(ctx, { filters });
+    const jobs = listing.jobs.map(toTrainingJob);
+    if (jobs.length === 0) {
+      throw new InvokeFailure("jobs", `the gate selected no training jobs (filters: ${JSON.stringify(filters)}); a gate on nothing is a mistake: check jobId / batchName / states`);
+    }
+    const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));
+    if (stuck.length > 0) {
+      throw new InvokeFailure("jobs", `${stuck.length} of ${jobs.length} selected jobs cannot reach ${goal} without a person acting: ${listed(stuck)}`);
+    }
+    const pending = jobs.filter((j) => !targets.has(j.state));
+    if (pending.length === 0) {
+      ctx.log("info", `gate passed: all ${jobs.length} selected jobs are in ${goal}`);
+      return result(jobs, true, startedAt);
+    }
+    if (ctx.preview) {
+      ctx.log("info", `preview: ${pending.length} of ${jobs.length} jobs not yet in ${goal} (${countByState(pending)}); \`pulumi up\` will wait up to ${timeoutSeconds} s`);
+      return result(jobs, false, startedAt);
+    }
+    const now = Date.now();
+    if (now >= deadline) {
+      throw new InvokeFailure(
+        "timeoutSeconds",
+        `timed out after ${Math.round((now - startedAt) / 1000)} s (timeoutSeconds ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
+      );
+    }
+    ctx.log("info", `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`);
+    await sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
+  }
+}
+

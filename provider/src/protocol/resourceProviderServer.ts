@@ -1,0 +1,200 @@
+/**
+ * The pulumirpc.ResourceProvider gRPC service on the generated stubs of @pulumi/pulumi/proto,
+ * without the rest of @pulumi/pulumi (which costs ~0.3 s at start-up, and whose provider.main
+ * drops configuration). Resource methods are left UNIMPLEMENTED: this package has functions only.
+ */
+import * as grpc from "@grpc/grpc-js";
+import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as pb from "@pulumi/pulumi/proto/provider_pb";
+import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { MetaStudioClient } from "../api/metaStudioClient";
+import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
+import { InvokeContext, InvokeFailure } from "../functions/context";
+import { FUNCTIONS } from "../functions/registry";
+import { PROVIDER_VERSION } from "../version";
+import { EngineLog } from "./engineLog";
+import { encodeInvokeResponse } from "./invokeResponseEncoding";
+import { SingleFlight } from "./singleFlight";
+import { unwrapValue } from "./wireValues";
+
+type Callback<T> = grpc.sendUnaryData<T>;
+type Call<T> = grpc.ServerUnaryCall<T, unknown>;
+
+function structToObject(s: Struct | undefined): Record<string, unknown> {
+  return s ? (s.toJavaScript() as Record<string, unknown>) : {};
+}
+
+function failuresOf(list: ReadonlyArray<{ property: string; reason: string }>): pb.CheckFailure[] {
+  return list.map((f) => {
+    const cf = new pb.CheckFailure();
+    cf.setProperty(f.property);
+    cf.setReason(f.reason);
+    return cf;
+  });
+}
+
+/** Errors surface in the engine as "Invoke of '<tok>' failed: <message>". */
+function grpcError(code: grpc.status, message: string): grpc.ServiceError {
+  return Object.assign(new Error(message), { code, details: message, metadata: new grpc.Metadata() });
+}
+
+export class MetaStudioProvider {
+  private config: RawConfig = {};
+  private configured = false;
+  private client: { key: string; client: MetaStudioClient; maxConcurrency: number } | undefined;
+  private cancel = new AbortController();
+  private readonly flights = new SingleFlight<Buffer>();
+
+  constructor(
+    private readonly engineLog: EngineLog,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  handshake(call: Call<pb.ProviderHandshakeRequest>, cb: Callback<pb.ProviderHandshakeResponse>): void {
+    this.engineLog.setAddress(call.request.getEngineAddress());
+    const res = new pb.ProviderHandshakeResponse();
+    res.setAcceptSecrets(true);
+    res.setAcceptResources(false);
+    res.setAcceptOutputs(false);
+    cb(null, res);
+  }
+
+  getPluginInfo(_call: Call<Empty>, cb: Callback<PluginInfo>): void {
+    const info = new PluginInfo();
+    info.setVersion(PROVIDER_VERSION);
+    cb(null, info);
+  }
+
+  getSchema(call: Call<pb.GetSchemaRequest>, cb: Callback<pb.GetSchemaResponse>): void {
+    if (call.request.getSubpackageName()) {
+      return cb(grpcError(grpc.status.NOT_FOUND, `metastudio has no sub-package ${call.request.getSubpackageName()}`));
+    }
+    import("../../schema.json").then(
+      (schema) => {
+        const res = new pb.GetSchemaResponse();
+        res.setSchema(JSON.stringify(schema.default ?? schema));
+        cb(null, res);
+      },
+      (err: Error) => cb(grpcError(grpc.status.INTERNAL, `cannot read the package schema: ${err.message}`)),
+    );
+  }
+
+  checkConfig(call: Call<pb.CheckRequest>, cb: Callback<pb.CheckResponse>): void {
+    const news = call.request.getNews();
+    const { value } = unwrapValue(structToObject(news));
+    const failures = checkConfig(withEnvFallbacks(value as RawConfig, this.env));
+    const res = new pb.CheckResponse();
+    // Inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
+    if (news) res.setInputs(news);
+    res.setFailuresList(failuresOf(failures));
+    cb(null, res);
+  }
+
+  diffConfig(call: Call<pb.DiffRequest>, cb: Callback<pb.DiffResponse>): void {
+    const olds = JSON.stringify(unwrapValue(structToObject(call.request.getOldInputs())).value);
+    const news = JSON.stringify(unwrapValue(structToObject(call.request.getNews())).value);
+    const res = new pb.DiffResponse();
+    // Functions only: a config change never replaces anything.
+    res.setChanges(olds === news ? pb.DiffResponse.DiffChanges.DIFF_NONE : pb.DiffResponse.DiffChanges.DIFF_SOME);
+    cb(null, res);
+  }
+
+  configure(call: Call<pb.ConfigureRequest>, cb: Callback<pb.ConfigureResponse>): void {
+    const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList() as Array<[string, string]>);
+    const fromArgs = unwrapValue(structToObject(call.request.getArgs())).value as RawConfig;
+    this.config = withEnvFallbacks({ ...fromVariables, ...fromArgs }, this.env);
+    this.configured = true;
+    this.client = undefined;
+    const res = new pb.ConfigureResponse();
+    res.setAcceptsecrets(true);
+    res.setSupportspreview(true);
+    res.setAcceptresources(false);
+    res.setAcceptoutputs(false);
+    cb(null, res);
+  }
+
+  cancelAll(_call: Call<Empty>, cb: Callback<Empty>): void {
+    this.cancel.abort(new Error("the operation was cancelled"));
+    this.cancel = new AbortController();
+    cb(null, new Empty());
+  }
+
+  private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Array<{ property: string; reason: string }> } {
+    // Without Configure (a bare engine-role call), the environment alone is the configuration.
+    const config = this.configured ? this.config : withEnvFallbacks({}, this.env);
+    const key = JSON.stringify(config);
+    if (this.client?.key === key) return this.client;
+    const resolved = resolveSettings(config);
+    if (!resolved.ok) return { failures: resolved.failures };
+    const client = new MetaStudioClient({
+      ...resolved.settings.client,
+      onRetry: (m) => this.engineLog.log("info", m),
+    });
+    this.client = { key, client, maxConcurrency: resolved.settings.maxConcurrency };
+    return this.client;
+  }
+
+  invoke(call: Call<pb.InvokeRequest>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
+    const tok = call.request.getTok();
+    const fn = FUNCTIONS[tok];
+    if (!fn) {
+      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(FUNCTIONS).join(", ")}`));
+    }
+    const { value, hasUnknowns } = unwrapValue(structToObject(call.request.getArgs()));
+    if (hasUnknowns) {
+      // Inputs not known yet (a preview): nothing can be listed; the engine treats the result as unknown.
+      return cb(null, encodeInvokeResponse({}));
+    }
+    const checked = fn.validate(value as Record<string, unknown>);
+    if (!checked.ok) return cb(null, encodeInvokeResponse(undefined, checked.failures));
+    const target = this.clientFor();
+    if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, target.failures));
+
+    const preview = call.request.getPreview();
+    const ctx: InvokeContext = {
+      client: target.client,
+      maxConcurrency: target.maxConcurrency,
+      preview,
+      signal: this.cancel.signal,
+      log: (severity, message) => this.engineLog.log(severity, message),
+    };
+    const key = `${tok}\n${preview}\n${JSON.stringify(checked.value)}`;
+    this.flights
+      .run(key, async () => {
+        try {
+          return encodeInvokeResponse((await fn.run(checked.value, ctx)) as Record<string, unknown>);
+        } catch (err) {
+          if (err instanceof InvokeFailure) return encodeInvokeResponse(undefined, [{ property: err.property, reason: err.message }]);
+          throw err;
+        }
+      })
+      .then(
+        (bytes) => cb(null, bytes),
+        (err: Error) => cb(grpcError(grpc.status.UNKNOWN, `${tok}: ${err.message}`)),
+      );
+  }
+
+  /** The service with Invoke's answer taken as ready-made bytes (see invokeResponseEncoding.ts). */
+  static serviceDefinition(): grpc.ServiceDefinition {
+    const base = providerGrpc.ResourceProviderService as unknown as grpc.ServiceDefinition;
+    return {
+      ...base,
+      invoke: { ...base.invoke, responseSerialize: (bytes: Buffer) => bytes },
+    };
+  }
+
+  implementation(): grpc.UntypedServiceImplementation {
+    return {
+      handshake: this.handshake.bind(this),
+      getPluginInfo: this.getPluginInfo.bind(this),
+      getSchema: this.getSchema.bind(this),
+      checkConfig: this.checkConfig.bind(this),
+      diffConfig: this.diffConfig.bind(this),
+      configure: this.configure.bind(this),
+      invoke: this.invoke.bind(this),
+      cancel: this.cancelAll.bind(this),
+    } as unknown as grpc.UntypedServiceImplementation;
+  }
+}

@@ -1,0 +1,68 @@
+import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { encodeInvokeResponse } from "../../provider/src/protocol/invokeResponseEncoding";
+
+function decode(bytes: Buffer) {
+  const res = InvokeResponse.deserializeBinary(new Uint8Array(bytes));
+  return {
+    ret: res.getReturn()?.toJavaScript(),
+    failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+  };
+}
+
+describe("InvokeResponse encoding", () => {
+  const sample = {
+    count: 3,
+    big: 2 ** 40 + 0.5,
+    negative: -7,
+    empty: "",
+    unicode: "模型 é 😀",
+    flag: false,
+    yes: true,
+    nothing: null,
+    list: ["a", 1, true, null, { nested: ["x"] }, []],
+    jobs: Array.from({ length: 300 }, (_, i) => ({ jobId: `job-${i}`, name: "n".repeat(i), tags: i % 2 ? [] : ["t"], isFlexus: i % 3 === 0 })),
+    obj: {},
+  };
+
+  test("decodes, with the generated classes, to what went in", () => {
+    expect(decode(encodeInvokeResponse(sample))).toEqual({ ret: sample, failures: [] });
+  });
+
+  test("matches google-protobuf's Struct.fromJavaScript in size and content", () => {
+    const reference = Buffer.from(
+      (() => {
+        const r = new InvokeResponse();
+        r.setReturn(Struct.fromJavaScript(sample as never));
+        return r.serializeBinary();
+      })(),
+    );
+    const ours = encodeInvokeResponse(sample);
+    // google-protobuf writes map entries sorted by key, we write them in insertion order: the
+    // same entries, so the same length and the same decoded value.
+    expect(ours.length).toBe(reference.length);
+    expect(decode(ours)).toEqual(decode(reference));
+  });
+
+  test("omits undefined fields instead of failing", () => {
+    expect(decode(encodeInvokeResponse({ a: 1, b: undefined, c: { d: undefined, e: "x" } })).ret).toEqual({ a: 1, c: { e: "x" } });
+  });
+
+  test("encodes failures, with and without a return", () => {
+    const failures = [
+      { property: "limit", reason: "limit is 0; expected an integer from 1 to 2147483647" },
+      { property: "", reason: "whole call" },
+    ];
+    expect(decode(encodeInvokeResponse(undefined, failures))).toEqual({ ret: undefined, failures });
+    expect(decode(encodeInvokeResponse({ x: "y" }, failures.slice(0, 1)))).toEqual({ ret: { x: "y" }, failures: failures.slice(0, 1) });
+  });
+
+  test("long strings need multi-byte length prefixes", () => {
+    const long = "x".repeat(300_000);
+    expect(decode(encodeInvokeResponse({ long })).ret).toEqual({ long });
+  });
+
+  test("refuses values a Struct cannot hold", () => {
+    expect(() => encodeInvokeResponse({ f: (() => 1) as unknown })).toThrow(/cannot encode a function/);
+  });
+});

@@ -9,10 +9,10 @@ import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { MetaStudioClient } from "../api/metaStudioClient";
+import type { MetaStudioClient } from "../api/metaStudioClient";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
-import { FUNCTIONS } from "../functions/registry";
+import type { ProviderFunction } from "../functions/registry";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
@@ -21,6 +21,14 @@ import { unwrapValue } from "./wireValues";
 
 type Callback<T> = grpc.sendUnaryData<T>;
 type Call<T> = grpc.ServerUnaryCall<T, unknown>;
+
+/**
+ * The functions, their validators (zod) and the HTTP client load on the first Invoke: zod alone
+ * costs ~50 ms, and the engine waits for the port line before anything else happens.
+ */
+function functions(): Readonly<Record<string, ProviderFunction>> {
+  return (require("../functions/registry") as typeof import("../functions/registry")).FUNCTIONS;
+}
 
 function structToObject(s: Struct | undefined): Record<string, unknown> {
   return s ? (s.toJavaScript() as Record<string, unknown>) : {};
@@ -128,6 +136,7 @@ export class MetaStudioProvider {
     if (this.client?.key === key) return this.client;
     const resolved = resolveSettings(config);
     if (!resolved.ok) return { failures: resolved.failures };
+    const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
     const client = new MetaStudioClient({
       ...resolved.settings.client,
       onRetry: (m) => this.engineLog.log("info", m),
@@ -138,9 +147,10 @@ export class MetaStudioProvider {
 
   invoke(call: Call<pb.InvokeRequest>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
     const tok = call.request.getTok();
-    const fn = FUNCTIONS[tok];
+    const known = functions();
+    const fn = known[tok];
     if (!fn) {
-      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(FUNCTIONS).join(", ")}`));
+      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(known).join(", ")}`));
     }
     const { value, hasUnknowns } = unwrapValue(structToObject(call.request.getArgs()));
     if (hasUnknowns) {

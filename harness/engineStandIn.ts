@@ -1,0 +1,196 @@
+/**
+ * The engine's side of the plugin protocol, for machines without the Pulumi CLI: a small Engine
+ * gRPC service that receives the plugin's Log lines, and a host that spawns the built plugin
+ * exactly as the engine does (engine address as first argument, port read from the first stdout
+ * line) and drives it with the generated ResourceProviderClient. Tests, the demo and the benchmark
+ * share it.
+ */
+import { ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
+import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as pb from "@pulumi/pulumi/proto/provider_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+
+export const REPO_ROOT = join(__dirname, "..", "..");
+export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
+const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+
+export interface EngineLogLine {
+  severity: number;
+  message: string;
+}
+
+/** The engine's Log endpoint; every other Engine method stays UNIMPLEMENTED. */
+export class FakeEngine {
+  readonly logs: EngineLogLine[] = [];
+  private server = new grpc.Server();
+  address = "";
+
+  async start(): Promise<this> {
+    this.server.addService(EngineService as unknown as grpc.ServiceDefinition, {
+      log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, cb: grpc.sendUnaryData<Empty>) => {
+        this.logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage() });
+        cb(null, new Empty());
+      },
+    } as unknown as grpc.UntypedServiceImplementation);
+    const port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    );
+    this.address = `127.0.0.1:${port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+}
+
+/** Marks a value secret the way the engine sends secrets in a Struct. */
+export function secret(value: unknown): unknown {
+  return { ...SECRET_SIG, value };
+}
+
+export interface InvokeResult {
+  ret?: Record<string, unknown>;
+  failures: Array<{ property: string; reason: string }>;
+}
+
+function unary<Req, Res>(fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
+  return new Promise((resolve, reject) => fn(req, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+export interface PluginHostOptions {
+  /** The plugin's whole environment besides PATH and HOME: nothing leaks in from this machine. */
+  env?: Record<string, string>;
+  engine?: FakeEngine;
+  bin?: string;
+}
+
+export class PluginHost {
+  private constructor(
+    readonly process: ChildProcess,
+    readonly port: number,
+    readonly client: ResourceProviderClient,
+    private readonly stderrChunks: string[],
+    readonly stdoutRest: string[],
+  ) {}
+
+  static async start(opts: PluginHostOptions = {}): Promise<PluginHost> {
+    const args = opts.engine ? [opts.engine.address] : [];
+    const child = spawn(process.execPath, [opts.bin ?? PLUGIN_BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stderr: string[] = [];
+    const stdoutRest: string[] = [];
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
+    const port = await new Promise<number>((resolve, reject) => {
+      let buffered = "";
+      let found = false;
+      child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+        if (found) return void stdoutRest.push(d);
+        buffered += d;
+        const nl = buffered.indexOf("\n");
+        if (nl >= 0) {
+          found = true;
+          const line = buffered.slice(0, nl).trim();
+          if (buffered.length > nl + 1) stdoutRest.push(buffered.slice(nl + 1));
+          if (/^\d+$/.test(line)) resolve(Number(line));
+          else reject(new Error(`the plugin's first stdout line is not a port: ${JSON.stringify(line)}`));
+        }
+      });
+      child.once("exit", (code) => reject(new Error(`the plugin exited (${code}) before printing its port: ${stderr.join("")}`)));
+    });
+    const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+      "grpc.max_receive_message_length": 400 * 1024 * 1024,
+    });
+    return new PluginHost(child, port, client, stderr, stdoutRest);
+  }
+
+  get stderr(): string {
+    return this.stderrChunks.join("");
+  }
+
+  async handshake(engineAddress = ""): Promise<pb.ProviderHandshakeResponse> {
+    const req = new pb.ProviderHandshakeRequest();
+    req.setEngineAddress(engineAddress);
+    req.setInvokeWithPreview(true);
+    return unary<pb.ProviderHandshakeRequest, pb.ProviderHandshakeResponse>(this.client.handshake.bind(this.client), req);
+  }
+
+  async getSchema(): Promise<Record<string, unknown>> {
+    const res = await unary<pb.GetSchemaRequest, pb.GetSchemaResponse>(this.client.getSchema.bind(this.client), new pb.GetSchemaRequest());
+    return JSON.parse(res.getSchema()) as Record<string, unknown>;
+  }
+
+  async getPluginInfo(): Promise<string> {
+    const res = await unary<Empty, { getVersion(): string }>(this.client.getPluginInfo.bind(this.client), new Empty());
+    return res.getVersion();
+  }
+
+  async checkConfig(news: Record<string, unknown>): Promise<{ inputs: Record<string, unknown>; failures: InvokeResult["failures"] }> {
+    const req = new pb.CheckRequest();
+    req.setUrn("urn:pulumi:dev::proj::pulumi:providers:metastudio::default");
+    req.setNews(Struct.fromJavaScript(news as never));
+    const res = await unary<pb.CheckRequest, pb.CheckResponse>(this.client.checkConfig.bind(this.client), req);
+    return {
+      inputs: (res.getInputs()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
+  }
+
+  /** As the engine configures a provider: `args` (secrets wrapped) and the older `variables`. */
+  async configure(args: Record<string, unknown>, variables: Record<string, string> = {}): Promise<void> {
+    const req = new pb.ConfigureRequest();
+    req.setArgs(Struct.fromJavaScript(args as never));
+    for (const [k, v] of Object.entries(variables)) req.getVariablesMap().set(k, v);
+    req.setAcceptsecrets(true);
+    await unary<pb.ConfigureRequest, pb.ConfigureResponse>(this.client.configure.bind(this.client), req);
+  }
+
+  /** The raw answer bytes, as the engine receives them, undecoded (for the benchmark). */
+  invokeRaw(tok: string, args: Record<string, unknown>, preview = false): Promise<Buffer> {
+    const req = new pb.InvokeRequest();
+    req.setTok(tok);
+    req.setArgs(Struct.fromJavaScript(args as never));
+    req.setPreview(preview);
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest(
+        "/pulumirpc.ResourceProvider/Invoke",
+        (r: pb.InvokeRequest) => Buffer.from(r.serializeBinary()),
+        (b: Buffer) => b,
+        req,
+        (err, res) => (err ? reject(err) : resolve(res as Buffer)),
+      );
+    });
+  }
+
+  async invoke(tok: string, args: Record<string, unknown>, preview = false): Promise<InvokeResult> {
+    const req = new pb.InvokeRequest();
+    req.setTok(tok);
+    req.setArgs(Struct.fromJavaScript(args as never));
+    req.setPreview(preview);
+    const res = await unary<pb.InvokeRequest, pb.InvokeResponse>(this.client.invoke.bind(this.client), req);
+    return {
+      ret: res.getReturn()?.toJavaScript() as Record<string, unknown> | undefined,
+      failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
+  }
+
+  async cancel(): Promise<void> {
+    await unary<Empty, Empty>(this.client.cancel.bind(this.client), new Empty());
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.process.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      this.process.once("exit", () => resolve());
+      this.process.kill("SIGTERM");
+    });
+  }
+}

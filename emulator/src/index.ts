@@ -1,0 +1,5 @@
+/** The MetaStudio emulator's programmatic API, for tests, the demo and the benchmarks. */
+export { startEmulator, DEFAULT_PROJECT_ID } from "./server";
+export type { Emulator, EmulatorOptions, RequestInfo } from "./server";
+export type { ApiJob } from "./jobStore";
+export type { Fault } from "./faultInjector";

@@ -1,0 +1,224 @@
+/**
+ * The emulator's HTTP server: one route, the list API, answered the way the real service and its
+ * gateway answer (request ids, error bodies, auth, validation, faults, latency).
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { authenticate, AuthSettings, describeAuth } from "./gatewayAuth";
+import { Fault, FaultInjector, faultBody } from "./faultInjector";
+import { ApiJob, JobStore } from "./jobStore";
+import { InvalidParameter, parseListQuery, QueryCache } from "./listQuery";
+import { SEED_JOBS, SEED_TOTAL } from "./seedJobs";
+import { seededRandom } from "./seededRandom";
+import { syntheticJobs } from "./syntheticJobs";
+
+export const DEFAULT_PROJECT_ID = "0123456789abcdef0123456789abcdef";
+const JOBS_PATH = /^\/v1\/([^/]+)\/digital-human-training-manage\/user\/jobs\/?$/;
+
+export interface EmulatorOptions extends AuthSettings {
+  port?: number;
+  host?: string;
+  projectId?: string;
+  /** N synthetic jobs instead of the default data. */
+  jobs?: number;
+  /** Jobs in the API's own shape, instead of the default data. */
+  data?: readonly ApiJob[];
+  latencyMs?: number;
+  failRate?: number;
+  throttleRate?: number;
+  resetRate?: number;
+  seed?: number;
+  /** Where to write a line per request (the CLI passes stderr); silent when absent. */
+  log?: (line: string) => void;
+}
+
+export interface RequestInfo {
+  /** 1-based number of the request since start. */
+  n: number;
+  method: string;
+  path: string;
+  query: ReadonlyMap<string, string>;
+}
+
+export interface Emulator {
+  url: string;
+  projectId: string;
+  store: JobStore;
+  stats: { requests: number; byStatus: Record<string, number> };
+  /** Faults for the next requests, in order. */
+  queueFaults(faults: readonly Fault[]): void;
+  /** Called as each request arrives, before it is answered: tests change jobs mid-listing here. */
+  onRequest(hook: ((info: RequestInfo) => void) | undefined): void;
+  /** What the server accepts as credentials, in words. */
+  authDescription: string;
+  stop(): Promise<void>;
+}
+
+/** The default data: the published first page, then synthetic jobs up to its total, all older. */
+function defaultJobs(projectId: string, seed: number): ApiJob[] {
+  const oldestSeedUpdate = Math.min(...SEED_JOBS.map((j) => Date.parse(String(j.last_update_time))));
+  const rest = syntheticJobs({
+    count: SEED_TOTAL - SEED_JOBS.length,
+    random: seededRandom(seed),
+    projectId,
+    newestUpdateMs: oldestSeedUpdate,
+    firstNumber: SEED_JOBS.length + 1,
+  });
+  return [...SEED_JOBS.map((j) => ({ ...j })), ...rest];
+}
+
+function initialJobs(opts: EmulatorOptions, projectId: string, seed: number): ApiJob[] {
+  if (opts.data) return opts.data.map((j) => ({ ...j }));
+  if (opts.jobs !== undefined) {
+    return syntheticJobs({ count: opts.jobs, random: seededRandom(seed), projectId, newestUpdateMs: Date.parse("2025-06-01T00:00:00Z") });
+  }
+  return defaultJobs(projectId, seed);
+}
+
+/** Splits a raw query string into decoded pairs; `+` stays `+` (the signer encodes spaces as %20). */
+function parseRawQuery(raw: string): Array<[string, string]> {
+  if (!raw) return [];
+  return raw
+    .split("&")
+    .filter((p) => p !== "")
+    .map((p) => {
+      const eq = p.indexOf("=");
+      const [k, v] = eq < 0 ? [p, ""] : [p.slice(0, eq), p.slice(eq + 1)];
+      return [safeDecode(k), safeDecode(v)];
+    });
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const projectId = opts.projectId ?? DEFAULT_PROJECT_ID;
+  const seed = opts.seed ?? 1;
+  if (opts.accessKey !== undefined && opts.secretKey === undefined) throw new Error("an access key needs a secret key (--sk)");
+  if (opts.secretKey !== undefined && opts.accessKey === undefined) throw new Error("a secret key needs an access key (--ak)");
+  const store = new JobStore(initialJobs(opts, projectId, seed));
+  const cache = new QueryCache(store, projectId);
+  // Faults draw from their own stream so data and faults stay reproducible independently.
+  const faults = new FaultInjector(opts, seededRandom(seed ^ 0x5eed));
+  const stats = { requests: 0, byStatus: {} as Record<string, number> };
+  const auth: AuthSettings = { accessKey: opts.accessKey, secretKey: opts.secretKey, token: opts.token };
+  let hook: ((info: RequestInfo) => void) | undefined;
+  const log = opts.log;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const n = ++stats.requests;
+    const requestId = randomBytes(16).toString("hex");
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const rawPath = q < 0 ? url : url.slice(0, q);
+    const pairs = parseRawQuery(q < 0 ? "" : url.slice(q + 1));
+    const params = new Map<string, string>();
+    for (const [k, v] of pairs) if (!params.has(k)) params.set(k, v);
+
+    const finish = (status: number | "reset") => {
+      stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+      log?.(`${req.method} ${url} ${status} ${requestId} ${Date.now() - started}ms`);
+    };
+    const send = (status: number, payload: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "Content-Type": "application/json;charset=UTF-8", "X-Request-Id": requestId, ...headers });
+      res.end(payload);
+      finish(status);
+    };
+    const error = (status: number, code: string, msg: string, headers?: Record<string, string>) =>
+      send(status, JSON.stringify({ error_code: code, error_msg: msg, request_id: requestId }), headers);
+
+    hook?.({ n, method: req.method ?? "GET", path: rawPath, query: params });
+    const body = await readBody(req);
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
+
+    const fault = faults.next();
+    if (fault?.kind === "reset") {
+      finish("reset");
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === "status") {
+      const retryAfter = fault.status === 429 ? { "Retry-After": String(fault.retryAfter ?? 1) } : undefined;
+      const b = faultBody(fault);
+      return error(fault.status, b.error_code, b.error_msg, retryAfter);
+    }
+
+    const route = JOBS_PATH.exec(rawPath);
+    if (!route) return error(404, "APIG.0101", `The API does not exist or has not been published in the environment: ${rawPath}`);
+    if (req.method !== "GET") return error(405, "APIG.0101", `Method ${req.method} is not served on ${rawPath} by this emulator`);
+
+    const verdict = authenticate({ method: req.method, rawPath, query: pairs, headers: req.headers, body }, auth);
+    if (!verdict.ok) return error(401, verdict.code, verdict.message);
+    const pathProject = safeDecode(route[1]);
+    const headerProject = req.headers["x-project-id"];
+    if (pathProject !== projectId || (typeof headerProject === "string" && headerProject !== projectId)) {
+      return error(403, "MSS.00000001", `Unauthorized: project ${pathProject} is not this account's project (${projectId})`);
+    }
+
+    let query;
+    try {
+      query = parseListQuery(params);
+    } catch (e) {
+      if (e instanceof InvalidParameter) return error(400, "MSS.00000003", `Invalid parameter: ${e.message}`);
+      throw e;
+    }
+    const list = cache.matching(query);
+    const page = list.slice(query.offset, query.offset + query.limit);
+    if (fault?.kind === "malformed") {
+      // Cut off mid-answer, as a proxy that gives up would leave it.
+      const whole = `{"count":${list.length},"jobs":[${page.map((s) => s.json).join(",")}]}`;
+      return send(200, whole.slice(0, Math.max(1, Math.floor(whole.length / 2))));
+    }
+    send(200, `{"count":${list.length},"jobs":[${page.map((s) => s.json).join(",")}]}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error_code: "MSS.00000004", error_msg: `Internal Error: ${String(e)}` }));
+      }
+    });
+  });
+  // Clients keep connections alive between pages; so does the real gateway.
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${hostPart}:${address.port}`,
+    projectId,
+    store,
+    stats,
+    queueFaults: (list) => faults.enqueue(list),
+    onRequest: (h) => {
+      hook = h;
+    },
+    authDescription: describeAuth(auth),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

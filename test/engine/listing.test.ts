@@ -1,0 +1,189 @@
+/**
+ * getTrainingJobs end to end: plugin over gRPC → signed HTTP → emulator. Paging, filters, faults,
+ * drift, secrets.
+ */
+import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, SK, startEmulator } from "./support";
+
+type Job = Record<string, unknown> & { jobId: string; state: string };
+
+describe("listing 1,000 jobs", () => {
+  let emulator: Emulator;
+  let host: PluginHost;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 1000, seed: 42 });
+    host = await pluginFor(emulator);
+  });
+  afterAll(async () => {
+    await host.stop();
+    await emulator.stop();
+  });
+
+  test("without limit, every job comes back once, in the service's order, camelCased, absent fields omitted", async () => {
+    const r = await host.invoke(GET, {});
+    expect(r.failures).toEqual([]);
+    const jobs = r.ret!.jobs as Job[];
+    expect(r.ret!.count).toBe(1000);
+    expect(new Set(jobs.map((j) => j.jobId)).size).toBe(1000);
+    const all = emulator.store.all();
+    expect(new Set(jobs.map((j) => j.jobId))).toEqual(new Set(all.map((j: { job_id: string }) => j.job_id)));
+    for (const j of jobs) {
+      expect(typeof j.jobId).toBe("string");
+      expect(Object.keys(j).some((k) => k.includes("_"))).toBe(false);
+      expect(Object.values(j)).not.toContain(null);
+    }
+  });
+
+  test("limit 250 is three requests and 250 jobs; offset shifts the start", async () => {
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, { limit: 250, sortKey: "create_time" });
+    expect((r.ret!.jobs as Job[]).length).toBe(250);
+    expect(emulator.stats.requests - before).toBe(3);
+    const shifted = await host.invoke(GET, { limit: 10, offset: 5, sortKey: "create_time" });
+    expect((shifted.ret!.jobs as Job[]).map((j) => j.jobId)).toEqual((r.ret!.jobs as Job[]).slice(5, 15).map((j) => j.jobId));
+  });
+
+  test("filters reach the service: states, batch name, flexus, time window", async () => {
+    const all = emulator.store.all() as Array<Record<string, unknown>>;
+    const perBatch = new Map<string, number>();
+    for (const j of all) if (typeof j.batch_name === "string") perBatch.set(j.batch_name, (perBatch.get(j.batch_name) ?? 0) + 1);
+    const batch = [...perBatch].sort((a, b) => b[1] - a[1])[0][0];
+    const r = await host.invoke(GET, { states: ["JOB_FINISH", "TRAINING"], batchName: batch, isFlexus: false, pageSize: 7 });
+    const expected = all.filter(
+      (j) => ["JOB_FINISH", "TRAINING"].includes(j.state as string) && j.batch_name === batch && j.is_flexus !== true,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.ret!.count).toBe(expected.length);
+    expect(new Set((r.ret!.jobs as Job[]).map((j) => j.jobId))).toEqual(new Set(expected.map((j) => j.job_id)));
+  });
+
+  test("identical concurrent invokes are served by one listing", async () => {
+    const before = emulator.stats.requests;
+    const args = { states: ["TRAINING"], pageSize: 10 };
+    const [a, b] = await Promise.all([host.invoke(GET, args), host.invoke(GET, args)]);
+    expect(a.ret).toEqual(b.ret);
+    const pages = Math.max(1, Math.ceil(((a.ret!.count as number) - 1) / 9));
+    expect(emulator.stats.requests - before).toBe(pages);
+  });
+});
+
+describe("faults upstream", () => {
+  let emulator: Emulator;
+  let host: PluginHost;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 3 });
+    host = await pluginFor(emulator, { maxRetries: "3" });
+  });
+  afterAll(async () => {
+    await host.stop();
+    await emulator.stop();
+  });
+
+  test("503, a reset and a malformed answer are retried and the listing completes", async () => {
+    emulator.queueFaults([{ kind: "status", status: 503 }, { kind: "reset" }, { kind: "malformed" }]);
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, { limit: 10 });
+    expect(r.ret!.jobs).toHaveLength(10);
+    expect(emulator.stats.requests - before).toBe(4);
+  });
+
+  test("429 honours Retry-After", async () => {
+    emulator.queueFaults([{ kind: "status", status: 429, errorCode: "APIG.0308", retryAfter: 1 }]);
+    const t0 = Date.now();
+    const r = await host.invoke(GET, { limit: 1 });
+    expect(r.ret!.jobs).toHaveLength(1);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+  });
+
+  test("a persistent 500 is reported with status, error code, message and request id after maxRetries", async () => {
+    emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
+    const before = emulator.stats.requests;
+    await expect(host.invoke(GET, { limit: 1 })).rejects.toThrow(/after 4 attempts: HTTP 500 MSS\.00000004: .+\(X-Request-Id: [0-9a-f]{8,}\)/);
+    expect(emulator.stats.requests - before).toBe(4);
+  });
+
+  test("401 is never retried, and the message says why", async () => {
+    const wrong = await pluginFor(emulator, { secretKey: "not-the-secret" });
+    try {
+      const before = emulator.stats.requests;
+      const err = await wrong.invoke(GET, {}).catch((e: Error) => e);
+      expect(String(err)).toMatch(/HTTP 401 APIG\.0301: .*X-Request-Id: [0-9a-f]+.*never retried/);
+      expect(String(err)).not.toContain("not-the-secret");
+      expect(emulator.stats.requests - before).toBe(1);
+    } finally {
+      await wrong.stop();
+    }
+  });
+});
+
+describe("consistency while jobs change", () => {
+  test("a job deleted and one created mid-listing: no duplicates, nothing that stayed is missing", async () => {
+    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 600, seed: 9 });
+    const engine = await new FakeEngine().start();
+    const host = await pluginFor(emulator, { maxConcurrency: 2 }, engine);
+    try {
+      const stayed = new Set((emulator.store.all() as Array<{ job_id: string }>).map((j) => j.job_id));
+      const victim = (emulator.store.all() as Array<{ job_id: string }>)[5].job_id;
+      let done = false;
+      emulator.onRequest(({ n }) => {
+        if (n === 3 && !done) {
+          done = true;
+          // The total stays 600 while every job after the victim moves up one place: only the
+          // overlap between pages can tell.
+          emulator.store.remove(victim);
+          emulator.store.add({ job_id: "f".repeat(32), name: "created mid-listing", state: "WAIT_FILE_UPLOAD", create_time: "2001-01-01T00:00:00Z", last_update_time: "2001-01-01T00:00:00Z" });
+        }
+      });
+      const r = await host.invoke(GET, { pageSize: 50 });
+      const ids = (r.ret!.jobs as Job[]).map((j) => j.jobId);
+      expect(new Set(ids).size).toBe(ids.length);
+      stayed.delete(victim);
+      for (const id of stayed) expect(ids).toContain(id);
+      // The listing that passed its checks was taken after the change.
+      expect(ids).not.toContain(victim);
+      expect(ids).toContain("f".repeat(32));
+      expect(r.ret!.count).toBe(600);
+      expect(engine.logs.some((l) => /changed during the listing/.test(l.message))).toBe(true);
+    } finally {
+      await host.stop();
+      await engine.stop();
+      await emulator.stop();
+    }
+  });
+
+  test("a state the provider does not know comes back as it is", async () => {
+    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 3, seed: 2 });
+    const host = await pluginFor(emulator);
+    try {
+      emulator.store.add({ job_id: "e".repeat(32), name: "future", state: "QUANTUM_TRAINING" });
+      const r = await host.invoke(GET, {});
+      expect((r.ret!.jobs as Job[]).find((j) => j.jobId === "e".repeat(32))?.state).toBe("QUANTUM_TRAINING");
+    } finally {
+      await host.stop();
+      await emulator.stop();
+    }
+  });
+});
+
+describe("secrets stay secret", () => {
+  test("neither the SK nor a token appears on stderr, in engine logs, errors or outputs", async () => {
+    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 5 });
+    const engine = await new FakeEngine().start();
+    const host = await pluginFor(emulator, {}, engine);
+    const tokenHost = await pluginFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: "TOKEN-SHOULD-NOT-LEAK-42" }, engine);
+    try {
+      emulator.queueFaults([{ kind: "status", status: 503 }]);
+      const ok = await host.invoke(GET, {});
+      const failed = await tokenHost.invoke(GET, {}).catch((e: Error) => e.message);
+      const seen = [JSON.stringify(ok), String(failed), host.stderr, tokenHost.stderr, JSON.stringify(engine.logs)].join("\n");
+      expect(String(failed)).toMatch(/401/);
+      expect(seen).not.toContain(SK);
+      expect(seen).not.toContain("TOKEN-SHOULD-NOT-LEAK-42");
+      expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
+    } finally {
+      await host.stop();
+      await tokenHost.stop();
+      await engine.stop();
+      await emulator.stop();
+    }
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The built plugin driven over gRPC as the engine drives it: start-up, schema, configuration,
+ * and validation failures. The emulator on loopback stands in for MetaStudio.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "../../harness/engineStandIn";
+import { AK, Emulator, GET, PluginHost, secret, SK, startEmulator, TOKEN } from "./support";
+
+let emulator: Emulator;
+let tokenEmulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 1 });
+  tokenEmulator = await startEmulator({ port: 0, token: TOKEN, seed: 1 });
+});
+afterAll(async () => {
+  await emulator.stop();
+  await tokenEmulator.stop();
+});
+
+describe("plugin start-up and schema", () => {
+  let host: PluginHost;
+  beforeAll(async () => {
+    host = await PluginHost.start();
+  });
+  afterAll(() => host.stop());
+
+  test("prints only its port on stdout and answers GetPluginInfo and Handshake", async () => {
+    expect(host.port).toBeGreaterThan(0);
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    expect(await host.getPluginInfo()).toBe(pkg.version);
+    const hs = await host.handshake();
+    expect(hs.getAcceptSecrets()).toBe(true);
+    expect(host.stdoutRest.join("")).toBe("");
+  });
+
+  test("GetSchema serves provider/schema.json", async () => {
+    const onDisk = JSON.parse(readFileSync(join(REPO_ROOT, "provider", "schema.json"), "utf8")) as unknown;
+    expect(await host.getSchema()).toEqual(onDisk);
+  });
+});
+
+describe("configuration", () => {
+  test("CheckConfig returns failures a person can act on, and never repeats a secret", async () => {
+    const host = await PluginHost.start();
+    try {
+      const { failures, inputs } = await host.checkConfig({
+        region: "north4",
+        accessKey: secret("AK-ONLY-VALUE"),
+        endpoint: "http://metastudio.example.com",
+        maxRetries: "lots",
+      });
+      const text = failures.map((f) => `${f.property}: ${f.reason}`).join("\n");
+      expect(text).toMatch(/maxRetries: .*"lots"; expected an integer/);
+      expect(text).not.toContain("AK-ONLY-VALUE");
+      expect(inputs.accessKey).toEqual(secret("AK-ONLY-VALUE"));
+
+      const second = await host.checkConfig({ region: "north4", accessKey: secret("AK-ONLY-VALUE"), endpoint: "http://metastudio.example.com" });
+      const reasons = second.failures.map((f) => f.property);
+      expect(reasons).toEqual(expect.arrayContaining(["region", "secretKey", "endpoint"]));
+      expect(JSON.stringify(second.failures)).not.toContain("AK-ONLY-VALUE");
+
+      expect((await host.checkConfig({ region: "cn-north-4", accessKey: secret("A"), secretKey: secret("S") })).failures).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("Configure args with secrets (explicit provider / new engines) reach the client", async () => {
+    const host = await PluginHost.start();
+    try {
+      await host.configure({ endpoint: emulator.url, projectId: emulator.projectId, accessKey: secret(AK), secretKey: secret(SK) });
+      const r = await host.invoke(GET, { limit: 5 });
+      expect(r.failures).toEqual([]);
+      expect(r.ret?.count).toBe(101);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("Configure variables alone (metastudio:config:*) are not dropped", async () => {
+    const host = await PluginHost.start();
+    try {
+      await host.configure({}, {
+        "metastudio:config:endpoint": tokenEmulator.url,
+        "metastudio:config:projectId": tokenEmulator.projectId,
+        "metastudio:config:authToken": TOKEN,
+      });
+      const r = await host.invoke(GET, { limit: 1 });
+      expect(r.failures).toEqual([]);
+      expect(r.ret?.jobs).toHaveLength(1);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("with no config at all, the environment (HW_* names) configures the plugin", async () => {
+    const host = await PluginHost.start({
+      env: { HW_METASTUDIO_ENDPOINT: tokenEmulator.url, HW_PROJECT_ID: tokenEmulator.projectId, HW_AUTH_TOKEN: TOKEN },
+    });
+    try {
+      await host.configure({});
+      const r = await host.invoke(GET, { limit: 2 });
+      expect(r.failures).toEqual([]);
+      expect(r.ret?.jobs).toHaveLength(2);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("missing settings fail the invoke, naming the config key and env var", async () => {
+    const host = await PluginHost.start();
+    try {
+      await host.configure({});
+      const r = await host.invoke(GET, {});
+      const text = r.failures.map((f) => f.reason).join("\n");
+      expect(text).toMatch(/metastudio:region \(or HW_REGION_NAME\)/);
+      expect(text).toMatch(/metastudio:projectId/);
+      expect(text).toMatch(/metastudio:accessKey/);
+    } finally {
+      await host.stop();
+    }
+  });
+});
+
+describe("input validation happens before any request", () => {
+  let host: PluginHost;
+  beforeAll(async () => {
+    host = await PluginHost.start();
+    await host.configure({ endpoint: emulator.url, projectId: emulator.projectId, accessKey: secret(AK), secretKey: secret(SK) });
+  });
+  afterAll(() => host.stop());
+
+  test.each([
+    [{ limit: 0 }, "limit", /expected an integer from 1/],
+    [{ states: ["JOB_FINSH"] }, "states", /did you mean JOB_FINISH\?/],
+    [{ sortKey: "name" }, "sortKey", /create_time, update_time, asset_order/],
+    [{ createSince: "last week" }, "createSince", /RFC 3339/],
+    [{ pageSize: 500 }, "pageSize", /from 1 to 100/],
+    [{ unknownThing: 1 }, "unknownThing", /not an input/],
+  ])("%j → failure on %s, and nothing is sent", async (args, property, reason) => {
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, args);
+    expect(r.ret).toBeUndefined();
+    expect(r.failures[0].property).toBe(property);
+    expect(r.failures[0].reason).toMatch(reason);
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test("an unknown function token is an error naming the functions there are", async () => {
+    await expect(host.invoke("metastudio:index:getJobs", {})).rejects.toThrow(/unknown function metastudio:index:getJobs; this provider has metastudio:index:getTrainingJobs/);
+  });
+});

@@ -1,0 +1,30 @@
+/** Shared set-up of the engine-role tests: an emulator on loopback and the built plugin. */
+import { startEmulator } from "../../emulator/src";
+import { FakeEngine, PluginHost, secret } from "../../harness/engineStandIn";
+
+export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+export const AK = "AKTESTPLUGIN00000001";
+export const SK = "SK-very-secret-value-0000000000000000001";
+export const TOKEN = "TOKEN-very-secret-value-1234567890";
+export const GET = "metastudio:index:getTrainingJobs";
+export const WAIT = "metastudio:index:waitForTrainingJobs";
+
+/** A plugin configured, as the engine would, for an emulator that checks AK/SK signatures. */
+export async function pluginFor(emulator: Emulator, extra: Record<string, unknown> = {}, engine?: FakeEngine): Promise<PluginHost> {
+  const host = await PluginHost.start({ engine });
+  const config: Record<string, unknown> = {
+    endpoint: emulator.url,
+    projectId: emulator.projectId,
+    accessKey: secret(AK),
+    secretKey: secret(SK),
+    maxRetries: "3",
+    ...extra,
+  };
+  // `undefined` in `extra` removes a key (a Struct cannot carry undefined).
+  for (const k of Object.keys(config)) if (config[k] === undefined) delete config[k];
+  await host.configure(config);
+  return host;
+}
+
+export { startEmulator, FakeEngine, PluginHost, secret };

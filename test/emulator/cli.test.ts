@@ -1,0 +1,71 @@
+/** The emulator's command line: the first stdout line is the URL, a log line per request on stderr. */
+import { ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { REPO_ROOT } from "../../harness/engineStandIn";
+
+const BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
+const PROJECT = "0123456789abcdef0123456789abcdef";
+
+function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      if (out.includes("\n")) resolve({ child, url: out.split("\n")[0], stderr: () => err });
+    });
+    child.once("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
+  });
+}
+
+function exitOf(args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    let stdout = "";
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.once("exit", (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+test("--port 0 prints the base URL first, serves the API, and logs each request to stderr", async () => {
+  const { child, url, stderr } = await start(["--port", "0", "--jobs", "7", "--token", "cli-token"]);
+  try {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs?limit=100`, { headers: { "X-Auth-Token": "cli-token" } });
+    const body = (await res.json()) as { count: number };
+    expect(body.count).toBe(7);
+    const requestId = res.headers.get("x-request-id")!;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stderr()).toMatch(/requires X-Auth-Token/);
+    expect(stderr()).toContain(`GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?limit=100 200 ${requestId}`);
+  } finally {
+    child.kill();
+  }
+});
+
+test("--data serves the jobs of a file in the API's answer shape", async () => {
+  const { child, url } = await start(["--port", "0", "--data", join(REPO_ROOT, "emulator", "seed-example-response.json"), "--quiet"]);
+  try {
+    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs`, { headers: { "X-Auth-Token": "any" } });
+    expect(((await res.json()) as { count: number }).count).toBe(10);
+  } finally {
+    child.kill();
+  }
+});
+
+test.each([
+  [["--ak", "only-ak"], /--ak and --sk go together/],
+  [["--fail-rate", "2"], /--fail-rate must be a number from 0 to 1, got '2'/],
+  [["--jobs", "many"], /--jobs must be an integer/],
+  [["--colour"], /Unknown option '--colour'/],
+])("bad flags %j exit 2 with a reason and the usage", async (args, message) => {
+  const r = await exitOf(args as string[]);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).toContain("Usage: metastudio-emulator");
+});

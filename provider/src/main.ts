@@ -28,6 +28,7 @@ export function startPlugin(argv: readonly string[] = process.argv.slice(2)): vo
       process.exit(1);
     }
     process.stdout.write(`${port}\n`);
+    setImmediate(() => provider.warmUp());
   });
   const stop = () => {
     engineLog.close();

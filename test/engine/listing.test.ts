@@ -115,6 +115,22 @@ describe("faults upstream", () => {
   });
 });
 
+test("a request that outlives requestTimeoutSeconds is abandoned and reported as a time-out", async () => {
+  const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 3, latencyMs: 2500 });
+  const host = await pluginFor(emulator, { requestTimeoutSeconds: "1", maxRetries: "1" });
+  try {
+    const t0 = Date.now();
+    const err = await host.invoke(GET, {}).catch((e: Error) => e);
+    expect(String(err)).toMatch(/ETIMEDOUT/);
+    expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
+    expect(Date.now() - t0).toBeLessThan(2400);
+    expect(emulator.stats.requests).toBe(2);
+  } finally {
+    await host.stop();
+    await emulator.stop();
+  }
+});
+
 describe("consistency while jobs change", () => {
   test("a job deleted and one created mid-listing: no duplicates, nothing that stayed is missing", async () => {
     const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 600, seed: 9 });

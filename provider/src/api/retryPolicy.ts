@@ -13,6 +13,7 @@ export const RETRYABLE_NETWORK_CODES = new Set([
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT",
   "UND_ERR_CLOSED",
+  "ERR_STREAM_PREMATURE_CLOSE",
 ]);
 
 export function isRetryableStatus(status: number): boolean {
@@ -43,7 +44,7 @@ export function retryDelayMs(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** The error code of a fetch failure, looking through undici's `cause` chain. */
+/** The error code of a fetch failure (node-fetch's FetchError, or a `cause` chain). */
 export function networkErrorCode(err: unknown): string | undefined {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {

@@ -145,6 +145,16 @@ export class MetaStudioProvider {
     return this.client;
   }
 
+  /**
+   * Loads what Invoke needs (functions, zod, the HTTP client) once the port is out: the engine
+   * spends that time on Handshake, GetSchema, CheckConfig and Configure, so the first Invoke
+   * does not pay for it, and start-up still does not.
+   */
+  warmUp(): void {
+    functions();
+    require("../api/metaStudioClient");
+  }
+
   invoke(call: Call<pb.InvokeRequest>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
     const tok = call.request.getTok();
     const known = functions();

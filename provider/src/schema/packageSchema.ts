@@ -24,6 +24,8 @@ function property(spec: FieldSpec): JsonSchemaProperty {
   p.description = spec.description;
   if (spec.default !== undefined && spec.type !== "stringList") p.default = spec.default;
   if (spec.secret) p.secret = true;
+  // gen-sdk turns this into the env fallbacks of every language's SDK, as in pulumi-aws.
+  if (spec.env) p.defaultInfo = { environment: [...spec.env] };
   return p;
 }
 

@@ -1,6 +1,6 @@
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { encodeInvokeResponse } from "../../provider/src/protocol/invokeResponseEncoding";
+import { EncodedList, encodeInvokeResponse, encodeListEntries } from "../../provider/src/protocol/invokeResponseEncoding";
 
 function decode(bytes: Buffer) {
   const res = InvokeResponse.deserializeBinary(new Uint8Array(bytes));
@@ -64,5 +64,26 @@ describe("InvokeResponse encoding", () => {
 
   test("refuses values a Struct cannot hold", () => {
     expect(() => encodeInvokeResponse({ f: (() => 1) as unknown })).toThrow(/cannot encode a function/);
+  });
+});
+
+describe("pre-encoded list entries", () => {
+  test("an EncodedList of encodeListEntries gives the same bytes as the values themselves", () => {
+    const values = [
+      { jobId: "a", name: "模型 é", tags: ["x", "y"], isFlexus: true },
+      { jobId: "b", name: "n".repeat(300), optionalTrainingLocation: [] },
+      "plain",
+      42.5,
+      null,
+      [1, [2, { deep: "yes" }]],
+    ];
+    const whole = encodeInvokeResponse({ count: 6, jobs: values });
+    const entries = encodeListEntries(values);
+    expect(entries).toHaveLength(values.length);
+    // Entries assembled in another order and subset, as the pager does after dropping overlaps.
+    expect(encodeInvokeResponse({ count: 6, jobs: new EncodedList(entries) })).toEqual(whole);
+    const subset = encodeInvokeResponse({ jobs: new EncodedList([entries[2], entries[0]]) });
+    expect(subset).toEqual(encodeInvokeResponse({ jobs: ["plain", values[0]] }));
+    expect(encodeInvokeResponse({ jobs: new EncodedList([]) })).toEqual(encodeInvokeResponse({ jobs: [] }));
   });
 });

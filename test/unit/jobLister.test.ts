@@ -15,7 +15,7 @@ class LiveList {
   constructor(n: number) {
     this.jobs = Array.from({ length: n }, (_, i) => job(i));
   }
-  fetch = async (offset: number, limit: number): Promise<PageResult> => {
+  fetch = async (offset: number, limit: number): Promise<PageResult<ApiJob>> => {
     this.requests.push({ offset, limit });
     this.beforeAnswer(this.requests.length);
     await new Promise((r) => setImmediate(r));

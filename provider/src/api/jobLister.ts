@@ -9,14 +9,18 @@
  * passed every check is returned, so no job that existed throughout is missing and none is doubled.
  */
 import { ListingDriftError } from "./errors";
-import type { ApiJob } from "../schema/trainingJob";
 
-export interface PageResult {
-  count: number;
-  jobs: ApiJob[];
+/** What the pager needs of a job: its id, to check page boundaries and duplicates. */
+export interface Identified {
+  job_id: string;
 }
 
-export type FetchPage = (offset: number, limit: number) => Promise<PageResult>;
+export interface PageResult<J extends Identified> {
+  count: number;
+  jobs: J[];
+}
+
+export type FetchPage<J extends Identified> = (offset: number, limit: number) => Promise<PageResult<J>>;
 
 export interface ListOptions {
   offset: number;
@@ -29,9 +33,9 @@ export interface ListOptions {
   onDrift?: (message: string) => void;
 }
 
-export interface Listing {
+export interface Listing<J extends Identified> {
   count: number;
-  jobs: ApiJob[];
+  jobs: J[];
   /** Requests made, over every listing taken. */
   requests: number;
   listings: number;
@@ -72,9 +76,9 @@ async function runBounded<T>(
   return results;
 }
 
-type Attempt = { ok: true; count: number; jobs: ApiJob[]; requests: number } | { ok: false; reason: string; requests: number };
+type Attempt<J> = { ok: true; count: number; jobs: J[]; requests: number } | { ok: false; reason: string; requests: number };
 
-async function listOnce(fetchPage: FetchPage, opts: ListOptions): Promise<Attempt> {
+async function listOnce<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions): Promise<Attempt<J>> {
   const firstLimit = Math.min(opts.pageSize, opts.limit ?? opts.pageSize);
   const first = await fetchPage(opts.offset, firstLimit);
   const count = first.count;
@@ -104,7 +108,7 @@ async function listOnce(fetchPage: FetchPage, opts: ListOptions): Promise<Attemp
   );
   if (problem) return { ok: false, reason: problem, requests };
 
-  const jobs: ApiJob[] = first.jobs.slice(0, firstLimit);
+  const jobs: J[] = first.jobs.slice(0, firstLimit);
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i].jobs;
     if (overlap && page[0].job_id !== jobs[jobs.length - 1].job_id) {
@@ -120,7 +124,7 @@ async function listOnce(fetchPage: FetchPage, opts: ListOptions): Promise<Attemp
   return { ok: true, count, jobs, requests };
 }
 
-export async function listJobs(fetchPage: FetchPage, opts: ListOptions): Promise<Listing> {
+export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions): Promise<Listing<J>> {
   const maxListings = opts.maxListings ?? 4;
   let requests = 0;
   let reason = "";

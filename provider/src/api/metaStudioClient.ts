@@ -169,7 +169,7 @@ export class MetaStudioClient {
 }
 
 /** The validated page, or a one-line description of what was wrong with the answer. */
-function parsePage(text: string, requestId: string | undefined): JobsPage | string {
+export function parsePage(text: string, requestId: string | undefined): JobsPage | string {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,7 +1,8 @@
 /** metastudio:index:getTrainingJobs: every job a filter matches, or up to `limit`. */
 import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import { makeValidator } from "../schema/inputValidation";
-import { toTrainingJob, TrainingJob } from "../schema/trainingJob";
+import { EncodedList, encodeListEntries } from "../protocol/invokeResponseEncoding";
+import { toTrainingJob } from "../schema/trainingJob";
 import type { InvokeContext } from "./context";
 import { listMatchingJobs } from "./jobQuery";
 
@@ -13,14 +14,22 @@ export interface GetTrainingJobsInputs extends Record<string, unknown> {
 
 export interface GetTrainingJobsResult {
   count: number;
-  jobs: TrainingJob[];
+  /** The jobs as protobuf ListValue entries (see invokeResponseEncoding.ts). */
+  jobs: EncodedList;
 }
 
 export const validateGetTrainingJobs = makeValidator<GetTrainingJobsInputs>(GET_TRAINING_JOBS_INPUTS);
 
+/**
+ * Each page is validated, camelCased and encoded as it arrives, while later pages are still on the
+ * wire; the listing then holds bytes, not objects, and the answer is those bytes put together.
+ */
 export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: InvokeContext): Promise<GetTrainingJobsResult> {
   const { offset, limit, pageSize, ...filters } = inputs;
-  const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize });
+  const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize }, (page) => {
+    const entries = encodeListEntries(page.jobs.map(toTrainingJob));
+    return page.jobs.map((j, i) => ({ job_id: j.job_id, entry: entries[i] }));
+  });
   ctx.log("debug", `getTrainingJobs: ${listing.jobs.length} of ${listing.count} jobs in ${listing.requests} requests`);
-  return { count: listing.count, jobs: listing.jobs.map(toTrainingJob) };
+  return { count: listing.count, jobs: new EncodedList(listing.jobs.map((j) => j.entry)) };
 }

@@ -1,6 +1,7 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
 import { JOB_FILTER_FIELDS } from "../schema/fields";
-import { listJobs, Listing } from "../api/jobLister";
+import { Identified, listJobs, Listing } from "../api/jobLister";
+import type { JobsPage } from "../api/metaStudioClient";
 import type { InvokeContext } from "./context";
 
 export interface ApiQuery {
@@ -28,10 +29,21 @@ export interface ListingRequest {
   pageSize?: number;
 }
 
-export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promise<Listing> {
+/**
+ * Lists the jobs of a filter. `mapPage` turns each page as it arrives (while later pages are still
+ * on the wire) into what the caller keeps, e.g. encoded bytes instead of objects.
+ */
+export function listMatchingJobs<J extends Identified>(
+  ctx: InvokeContext,
+  req: ListingRequest,
+  mapPage: (page: JobsPage) => J[],
+): Promise<Listing<J>> {
   const { query, headers } = toApiQuery(req.filters);
   return listJobs(
-    (offset, limit) => ctx.client.listPage({ query, headers, offset, limit }, ctx.signal),
+    async (offset, limit) => {
+      const page = await ctx.client.listPage({ query, headers, offset, limit }, ctx.signal);
+      return { count: page.count, jobs: mapPage(page) };
+    },
     {
       offset: req.offset ?? 0,
       limit: req.limit,

@@ -63,7 +63,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
   const startedAt = Date.now();
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
-    const listing = await listMatchingJobs(ctx, { filters });
+    const listing = await listMatchingJobs(ctx, { filters }, (page) => page.jobs);
     const jobs = listing.jobs.map(toTrainingJob);
     if (jobs.length === 0) {
       throw new InvokeFailure("jobs", `the gate selected no training jobs (filters: ${JSON.stringify(filters)}); a gate on nothing is a mistake: check jobId / batchName / states`);

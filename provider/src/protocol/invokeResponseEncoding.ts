@@ -13,6 +13,20 @@
  *   ListValue      { repeated Value values = 1; }
  */
 
+/**
+ * A ListValue whose entries were encoded earlier (by encodeListEntries), copied as they are.
+ * getTrainingJobs encodes each page as it arrives, so the answer is assembled, not re-walked.
+ */
+export class EncodedList {
+  readonly byteLength: number;
+
+  constructor(readonly entries: readonly Uint8Array[]) {
+    let n = 0;
+    for (const e of entries) n += e.length;
+    this.byteLength = n;
+  }
+}
+
 export interface Failure {
   property: string;
   reason: string;
@@ -55,6 +69,10 @@ class SizePass {
         return 2;
       case "object": {
         if (v === null) return 2;
+        if (v instanceof EncodedList) {
+          this.sizes.push(v.byteLength);
+          return 1 + varintSize(v.byteLength) + v.byteLength;
+        }
         const slot = this.sizes.length;
         this.sizes.push(0);
         const n = Array.isArray(v) ? this.list(v) : this.struct(v as Record<string, unknown>);
@@ -153,7 +171,14 @@ class Writer {
           return;
         }
         const n = this.sizes[this.next++];
-        if (Array.isArray(v)) {
+        if (v instanceof EncodedList) {
+          this.byte(0x32);
+          this.varint(n);
+          for (const entry of v.entries) {
+            this.buf.set(entry, this.pos);
+            this.pos += entry.length;
+          }
+        } else if (Array.isArray(v)) {
           this.byte(0x32);
           this.varint(n);
           this.list(v);
@@ -195,6 +220,21 @@ class Writer {
     this.byte(fieldTag);
     this.rawString(s, Buffer.byteLength(s, "utf8"));
   }
+}
+
+/** Each value as a complete ListValue entry, all in one buffer, one view per entry. */
+export function encodeListEntries(values: readonly unknown[]): Uint8Array[] {
+  const pass = new SizePass();
+  const total = pass.list(values);
+  const w = new Writer(Buffer.allocUnsafe(total), pass.sizes);
+  const entries: Uint8Array[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const start = w.pos;
+    w.list([values[i]]);
+    entries[i] = w.buf.subarray(start, w.pos);
+  }
+  if (w.pos !== total) throw new Error(`list encoding wrote ${w.pos} of ${total} bytes`);
+  return entries;
 }
 
 /** The bytes of an InvokeResponse. `undefined` fields are omitted, as absent outputs must be. */

@@ -146,13 +146,17 @@ export class MetaStudioProvider {
   }
 
   /**
-   * Loads what Invoke needs (functions, zod, the HTTP client) once the port is out: the engine
-   * spends that time on Handshake, GetSchema, CheckConfig and Configure, so the first Invoke
-   * does not pay for it, and start-up still does not.
+   * Loads and runs once what Invoke needs (functions, zod, the HTTP client, the encoder) once the
+   * port is out: the engine spends that time on Handshake, GetSchema, CheckConfig and Configure,
+   * so the first Invoke does not pay for it, and start-up still does not (see warmUp.ts).
    */
   warmUp(): void {
-    functions();
-    require("../api/metaStudioClient");
+    try {
+      (require("./warmUp") as typeof import("./warmUp")).warmUp();
+    } catch (err) {
+      // Only an optimization: the first Invoke loads the same modules and reports any problem.
+      this.engineLog.log("debug", `warm-up skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   invoke(call: Call<pb.InvokeRequest>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {

@@ -1,0 +1,193 @@
+/**
+ * `npm run bench`: the provider's performance, measured in one run on one machine, printed as a
+ * table and saved as JSON (bench/results.json; `--smoke` runs small sizes for CI and saves
+ * bench/results-smoke.json). Ratios compare figures taken in this same run.
+ *
+ *  1. cold start: spawn of the plugin until its port line, against a bare node HTTP server;
+ *  2. listing N jobs from the emulator at 40 ms latency: one Invoke on a fresh plugin (answer
+ *     bytes taken as the engine takes them) against a sequential 100-job pager and the lower bound
+ *     40 ms × (1 + ceil(99 / in-flight requests));
+ *  3. the same listing without latency: plugin CPU ms per 1,000 jobs and peak RSS (VmHWM).
+ */
+import { spawn, ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { PLUGIN_BIN, PluginHost, REPO_ROOT } from "../harness/engineStandIn";
+
+const smoke = process.argv.includes("--smoke");
+const sizesArg = process.argv.indexOf("--sizes");
+// `--sizes 10000,100000` measures only those listings (for profiling one size at a time).
+const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : smoke ? [200, 1000] : [1000, 10000, 100000];
+const COLD_RUNS = smoke ? 3 : 15;
+const LATENCY_MS = 40;
+const MAX_CONCURRENCY = 10;
+const TOKEN = "bench-token";
+const EMULATOR_BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
+const GET = "metastudio:index:getTrainingJobs";
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function timeToFirstLine(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
+    child.stdout!.once("data", () => {
+      resolve(Number(process.hrtime.bigint() - t0) / 1e6);
+      child.kill();
+    });
+    child.once("error", reject);
+  });
+}
+
+async function coldStart() {
+  const bare = ["-e", 'require("http").createServer().listen(0,"127.0.0.1",function(){console.log(this.address().port)})'];
+  const bareMs: number[] = [];
+  const pluginMs: number[] = [];
+  // Interleaved, so drift in machine load touches both alike.
+  for (let i = 0; i < COLD_RUNS; i++) {
+    bareMs.push(await timeToFirstLine(bare));
+    pluginMs.push(await timeToFirstLine([PLUGIN_BIN]));
+  }
+  return { bareNodeMs: median(bareMs), pluginMs: median(pluginMs), ratio: median(pluginMs) / median(bareMs), runs: COLD_RUNS };
+}
+
+interface RunningEmulator {
+  url: string;
+  child: ChildProcess;
+}
+
+function startEmulatorProcess(jobs: number, latencyMs: number): Promise<RunningEmulator> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [EMULATOR_BIN, "--port", "0", "--jobs", String(jobs), "--seed", "1", "--latency-ms", String(latencyMs), "--token", TOKEN],
+      { stdio: ["ignore", "pipe", "ignore"] },
+    );
+    let buf = "";
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      buf += d;
+      const nl = buf.indexOf("\n");
+      if (nl >= 0) resolve({ url: buf.slice(0, nl).trim(), child });
+    });
+    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+}
+
+const PROJECT = "0123456789abcdef0123456789abcdef";
+
+/** What a user of the official SDK writes: one 100-job page after another. */
+async function sequentialPager(url: string): Promise<{ ms: number; jobs: number }> {
+  const t0 = performance.now();
+  let offset = 0;
+  let total = Infinity;
+  let jobs = 0;
+  while (offset < total) {
+    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=${offset}&limit=100`, {
+      headers: { "X-Auth-Token": TOKEN, "Content-Type": "application/json" },
+    });
+    const body = (await res.json()) as { count: number; jobs: unknown[] };
+    total = body.count;
+    jobs += body.jobs.length;
+    offset += 100;
+  }
+  return { ms: performance.now() - t0, jobs };
+}
+
+function procStat(pid: number): { cpuMs: number; hwmMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { cpuMs: (ticks * 1000) / 100, hwmMb: hwm / 1024 };
+}
+
+async function pluginInvoke(url: string) {
+  const host = await PluginHost.start();
+  try {
+    await host.configure({ endpoint: url, projectId: PROJECT, authToken: TOKEN, maxConcurrency: String(MAX_CONCURRENCY) });
+    // Start-up, the warm-up (see provider/src/protocol/warmUp.ts) and Configure, before any Invoke.
+    const before = procStat(host.process.pid!);
+    const t0 = performance.now();
+    const bytes = await host.invokeRaw(GET, {});
+    const ms = performance.now() - t0;
+    const after = procStat(host.process.pid!);
+    return { ms, bytes: bytes.length, cpuMs: after.cpuMs - before.cpuMs, cpuBeforeInvokeMs: before.cpuMs, peakRssMb: after.hwmMb };
+  } finally {
+    await host.stop();
+  }
+}
+
+async function listing(jobs: number) {
+  const slow = await startEmulatorProcess(jobs, LATENCY_MS);
+  const fast = await startEmulatorProcess(jobs, 0);
+  try {
+    const plugin = await pluginInvoke(slow.url);
+    const pager = await sequentialPager(slow.url);
+    if (pager.jobs !== jobs) throw new Error(`the sequential pager saw ${pager.jobs} of ${jobs} jobs`);
+    const pages = Math.ceil(jobs / 100);
+    const lowerBoundMs = LATENCY_MS * (1 + Math.ceil((pages - 1) / MAX_CONCURRENCY));
+    const noLatency = await pluginInvoke(fast.url);
+    return {
+      jobs,
+      invokeMs: plugin.ms,
+      answerBytes: plugin.bytes,
+      sequentialPagerMs: pager.ms,
+      lowerBoundMs,
+      vsSequential: plugin.ms / pager.ms,
+      vsLowerBound: plugin.ms / lowerBoundMs,
+      noLatencyInvokeMs: noLatency.ms,
+      pluginCpuMsPer1000: (noLatency.cpuMs / jobs) * 1000,
+      wallMsPer1000NoLatency: (noLatency.ms / jobs) * 1000,
+      peakRssMb: noLatency.peakRssMb,
+      pluginCpuBeforeInvokeMs: noLatency.cpuBeforeInvokeMs,
+    };
+  } finally {
+    slow.child.kill();
+    fast.child.kill();
+  }
+}
+
+async function main() {
+  const machine = {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  process.stderr.write(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}\n`);
+  const cold = await coldStart();
+  const rows = [];
+  for (const n of SIZES) {
+    process.stderr.write(`listing ${n} jobs...\n`);
+    rows.push(await listing(n));
+  }
+  const f = (x: number, d = 1) => x.toFixed(d);
+  const lines = [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB RAM, Node ${machine.node}${smoke ? " (smoke run)" : ""}`,
+    "",
+    `Cold start (median of ${cold.runs}): plugin ${f(cold.pluginMs)} ms, bare node HTTP server ${f(cold.bareNodeMs)} ms, ratio ${f(cold.ratio, 2)}x (target <= 2x)`,
+    `Plugin CPU before its first Invoke (start-up, warm-up, Configure): ${rows.map((r) => `${f(r.pluginCpuBeforeInvokeMs, 0)} ms`).join(", ")}`,
+    "",
+    `| jobs | invoke @${LATENCY_MS}ms | sequential pager | vs pager (<=0.2) | lower bound | vs bound (<=1.5) | plugin CPU ms/1k (<=25) | wall ms/1k, no latency | peak RSS MB (<=150 @10k) |`,
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.jobs} | ${f(r.invokeMs, 0)} ms | ${f(r.sequentialPagerMs, 0)} ms | ${f(r.vsSequential, 3)} | ${f(r.lowerBoundMs, 0)} ms | ${f(r.vsLowerBound, 2)} | ${f(r.pluginCpuMsPer1000)} | ${f(r.wallMsPer1000NoLatency)} | ${f(r.peakRssMb, 0)} |`,
+    ),
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+  const file = join(REPO_ROOT, "bench", smoke ? "results-smoke.json" : "results.json");
+  writeFileSync(file, JSON.stringify({ machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows }, null, 2) + "\n");
+  process.stderr.write(`saved ${file}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

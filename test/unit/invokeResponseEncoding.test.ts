@@ -1,6 +1,7 @@
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { EncodedList, encodeInvokeResponse, encodeListEntries } from "../../provider/src/protocol/invokeResponseEncoding";
+import { EncodedList, encodeInvokeResponse, encodeListEntries, encodeRenamedEntries, renamedFields } from "../../provider/src/protocol/invokeResponseEncoding";
+import { ApiJob, JOB_FIELD_MAPPING, toTrainingJob } from "../../provider/src/schema/trainingJob";
 
 function decode(bytes: Buffer) {
   const res = InvokeResponse.deserializeBinary(new Uint8Array(bytes));
@@ -85,5 +86,19 @@ describe("pre-encoded list entries", () => {
     const subset = encodeInvokeResponse({ jobs: new EncodedList([entries[2], entries[0]]) });
     expect(subset).toEqual(encodeInvokeResponse({ jobs: ["plain", values[0]] }));
     expect(encodeInvokeResponse({ jobs: new EncodedList([]) })).toEqual(encodeInvokeResponse({ jobs: [] }));
+  });
+});
+
+describe("renamed entries", () => {
+  test("encoding API jobs under their output names equals encoding the camelCased copies", () => {
+    const jobs: ApiJob[] = [
+      { job_id: "j1", name: "模型", state: "JOB_FINISH", asset_id: "a", tags: ["x"], is_flexus: false, contact: null, extra_field: "dropped" } as ApiJob,
+      { job_id: "j2", name: "n", state: "QUANTUM", optional_training_location: [], cover_download_url: "https://x/" + "u".repeat(2000) },
+      { job_id: "j3", name: "", state: "TRAINING", model_version: undefined } as ApiJob,
+    ];
+    const renamed = encodeRenamedEntries(jobs as Array<Record<string, unknown>>, renamedFields(JOB_FIELD_MAPPING));
+    expect(renamed.map((b) => Buffer.from(b))).toEqual(encodeListEntries(jobs.map(toTrainingJob)).map((b) => Buffer.from(b)));
+    const decoded = InvokeResponse.deserializeBinary(encodeInvokeResponse({ jobs: new EncodedList(renamed) })).getReturn()!.toJavaScript();
+    expect(decoded.jobs).toEqual(jobs.map(toTrainingJob));
   });
 });

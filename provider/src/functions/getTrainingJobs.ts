@@ -1,8 +1,8 @@
 /** metastudio:index:getTrainingJobs: every job a filter matches, or up to `limit`. */
 import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import { makeValidator } from "../schema/inputValidation";
-import { EncodedList, encodeListEntries } from "../protocol/invokeResponseEncoding";
-import { toTrainingJob } from "../schema/trainingJob";
+import { EncodedList, encodeRenamedEntries, renamedFields } from "../protocol/invokeResponseEncoding";
+import { JOB_FIELD_MAPPING } from "../schema/trainingJob";
 import type { InvokeContext } from "./context";
 import { listMatchingJobs } from "./jobQuery";
 
@@ -18,16 +18,19 @@ export interface GetTrainingJobsResult {
   jobs: EncodedList;
 }
 
+/** Jobs are written with their camelCase output names straight from the validated API objects. */
+const JOB_FIELDS = renamedFields(JOB_FIELD_MAPPING);
+
 export const validateGetTrainingJobs = makeValidator<GetTrainingJobsInputs>(GET_TRAINING_JOBS_INPUTS);
 
 /**
- * Each page is validated, camelCased and encoded as it arrives, while later pages are still on the
+ * Each page is validated and encoded (under the camelCase names) as it arrives, while later pages are still on the
  * wire; the listing then holds bytes, not objects, and the answer is those bytes put together.
  */
 export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: InvokeContext): Promise<GetTrainingJobsResult> {
   const { offset, limit, pageSize, ...filters } = inputs;
   const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize }, (page) => {
-    const entries = encodeListEntries(page.jobs.map(toTrainingJob));
+    const entries = encodeRenamedEntries(page.jobs, JOB_FIELDS);
     return page.jobs.map((j, i) => ({ job_id: j.job_id, entry: entries[i] }));
   });
   ctx.log("debug", `getTrainingJobs: ${listing.jobs.length} of ${listing.count} jobs in ${listing.requests} requests`);

@@ -27,6 +27,21 @@ export class EncodedList {
   }
 }
 
+/** A field copied from a source object under another key (e.g. `job_id` written as `jobId`). */
+export interface RenamedField {
+  readonly from: string;
+  /** The encoded map key entry: tag, length and UTF-8 bytes of the output key. */
+  readonly keyEntry: Uint8Array;
+}
+
+export function renamedFields(mapping: ReadonlyArray<readonly [from: string, to: string]>): RenamedField[] {
+  return mapping.map(([from, to]) => {
+    const key = Buffer.from(to, "utf8");
+    if (key.length >= 0x80) throw new RangeError(`output key ${to} is too long`);
+    return { from, keyEntry: Uint8Array.from([0x0a, key.length, ...key]) };
+  });
+}
+
 export interface Failure {
   property: string;
   reason: string;
@@ -92,6 +107,23 @@ class SizePass {
       const n = this.value(item);
       this.sizes[slot] = n;
       total += 1 + varintSize(n) + n;
+    }
+    return total;
+  }
+
+  /** Like struct() over `fields` only, null and absent values left out. */
+  renamedStruct(o: Record<string, unknown>, fields: readonly RenamedField[]): number {
+    let total = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const v = o[f.from];
+      if (v === undefined || v === null) continue;
+      const slot = this.sizes.length;
+      this.sizes.push(0);
+      const valueLen = this.value(v);
+      this.sizes[slot] = valueLen;
+      const entry = f.keyEntry.length + 1 + varintSize(valueLen) + valueLen;
+      total += 1 + varintSize(entry) + entry;
     }
     return total;
   }
@@ -199,6 +231,22 @@ class Writer {
     }
   }
 
+  renamedStruct(o: Record<string, unknown>, fields: readonly RenamedField[]): void {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const v = o[f.from];
+      if (v === undefined || v === null) continue;
+      const valueLen = this.sizes[this.next++];
+      this.byte(0x0a);
+      this.varint(f.keyEntry.length + 1 + varintSize(valueLen) + valueLen);
+      this.buf.set(f.keyEntry, this.pos);
+      this.pos += f.keyEntry.length;
+      this.byte(0x12);
+      this.varint(valueLen);
+      this.value(v);
+    }
+  }
+
   struct(o: Record<string, unknown>): void {
     for (const key in o) {
       const v = o[key];
@@ -234,6 +282,36 @@ export function encodeListEntries(values: readonly unknown[]): Uint8Array[] {
     entries[i] = w.buf.subarray(start, w.pos);
   }
   if (w.pos !== total) throw new Error(`list encoding wrote ${w.pos} of ${total} bytes`);
+  return entries;
+}
+
+/**
+ * Each object as a complete ListValue entry holding a Struct of `fields` under their new keys: the
+ * same bytes as encodeListEntries on renamed copies, without making the copies.
+ */
+export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unknown>>, fields: readonly RenamedField[]): Uint8Array[] {
+  const pass = new SizePass();
+  const structLens = new Array<number>(objects.length);
+  let total = 0;
+  for (let i = 0; i < objects.length; i++) {
+    const n = pass.renamedStruct(objects[i], fields);
+    structLens[i] = n;
+    const valueLen = 1 + varintSize(n) + n;
+    total += 1 + varintSize(valueLen) + valueLen;
+  }
+  const w = new Writer(Buffer.allocUnsafe(total), pass.sizes);
+  const entries: Uint8Array[] = new Array(objects.length);
+  for (let i = 0; i < objects.length; i++) {
+    const start = w.pos;
+    const n = structLens[i];
+    w.buf[w.pos++] = 0x0a;
+    w.varint(1 + varintSize(n) + n);
+    w.buf[w.pos++] = 0x2a;
+    w.varint(n);
+    w.renamedStruct(objects[i], fields);
+    entries[i] = w.buf.subarray(start, w.pos);
+  }
+  if (w.pos !== total) throw new Error(`renamed encoding wrote ${w.pos} of ${total} bytes`);
   return entries;
 }
 

@@ -49,14 +49,15 @@ export type TrainingJob = {
   state: string;
 } & Record<string, string | boolean | string[]>;
 
-const MAPPING: ReadonlyArray<readonly [string, string]> = Object.entries(JOB_OUTPUT_FIELDS).map(
+/** API field name -> output field name, in the schema's order. */
+export const JOB_FIELD_MAPPING: ReadonlyArray<readonly [string, string]> = Object.entries(JOB_OUTPUT_FIELDS).map(
   ([out, f]) => [f.api, out] as const,
 );
 
 export function toTrainingJob(job: ApiJob): TrainingJob {
   const source = job as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [api, name] of MAPPING) {
+  for (const [api, name] of JOB_FIELD_MAPPING) {
     const v = source[api];
     if (v !== undefined && v !== null) out[name] = v;
   }

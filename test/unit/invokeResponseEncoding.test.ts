@@ -1,7 +1,7 @@
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { EncodedList, encodeInvokeResponse, encodeListEntries, encodeRenamedEntries, renamedFields } from "../../provider/src/protocol/invokeResponseEncoding";
-import { ApiJob, JOB_FIELD_MAPPING, toTrainingJob } from "../../provider/src/schema/trainingJob";
+import { ApiJob, apiJobSchema, JOB_FIELD_MAPPING, toTrainingJob } from "../../provider/src/schema/trainingJob";
 
 function decode(bytes: Buffer) {
   const res = InvokeResponse.deserializeBinary(new Uint8Array(bytes));
@@ -96,7 +96,9 @@ describe("renamed entries", () => {
       { job_id: "j2", name: "n", state: "QUANTUM", optional_training_location: [], cover_download_url: "https://x/" + "u".repeat(2000) },
       { job_id: "j3", name: "", state: "TRAINING", model_version: undefined } as ApiJob,
     ];
-    const renamed = encodeRenamedEntries(jobs as Array<Record<string, unknown>>, renamedFields(JOB_FIELD_MAPPING));
+    // As getTrainingJobs does: zod's output has the schema's key order, whatever the answer's was.
+    const validated = jobs.map((j) => apiJobSchema.parse(j)) as Array<Record<string, unknown>>;
+    const renamed = encodeRenamedEntries(validated, renamedFields(JOB_FIELD_MAPPING));
     expect(renamed.map((b) => Buffer.from(b))).toEqual(encodeListEntries(jobs.map(toTrainingJob)).map((b) => Buffer.from(b)));
     const decoded = InvokeResponse.deserializeBinary(encodeInvokeResponse({ jobs: new EncodedList(renamed) })).getReturn()!.toJavaScript();
     expect(decoded.jobs).toEqual(jobs.map(toTrainingJob));

@@ -34,12 +34,17 @@ export interface RenamedField {
   readonly keyEntry: Uint8Array;
 }
 
-export function renamedFields(mapping: ReadonlyArray<readonly [from: string, to: string]>): RenamedField[] {
-  return mapping.map(([from, to]) => {
-    const key = Buffer.from(to, "utf8");
-    if (key.length >= 0x80) throw new RangeError(`output key ${to} is too long`);
-    return { from, keyEntry: Uint8Array.from([0x0a, key.length, ...key]) };
-  });
+/** The fields to copy, by source key. The output order is the source object's key order. */
+export type RenamedFields = ReadonlyMap<string, RenamedField>;
+
+export function renamedFields(mapping: ReadonlyArray<readonly [from: string, to: string]>): RenamedFields {
+  return new Map(
+    mapping.map(([from, to]) => {
+      const key = Buffer.from(to, "utf8");
+      if (key.length >= 0x80) throw new RangeError(`output key ${to} is too long`);
+      return [from, { from, keyEntry: Uint8Array.from([0x0a, key.length, ...key]) }] as const;
+    }),
+  );
 }
 
 export interface Failure {
@@ -48,19 +53,17 @@ export interface Failure {
 }
 
 /**
- * UTF-8 byte length. Job fields are almost all ASCII and short, where a JS loop beats the native
- * call Buffer.byteLength makes for every string (measured: the encoder's main cost at 10,000 jobs).
+ * Strings up to this length are measured and copied in JS, longer ones natively: a native call
+ * costs more than the loop for a short string, and the loop more than the call for a long one
+ * (measured on job fields: ids, times, names, URLs).
  */
+const SHORT_STRING = 16;
+
 function utf8Length(s: string): number {
+  if (s.length > SHORT_STRING) return Buffer.byteLength(s, "utf8");
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, "utf8");
   return s.length;
 }
-
-/**
- * ASCII strings up to this length are copied byte by byte: a native Buffer.write per string cost
- * more than the copy for every field of a job (URLs included) on a fresh process.
- */
-const COPY_ASCII_UP_TO = 1024;
 
 function varintSize(n: number): number {
   return n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5;
@@ -111,13 +114,19 @@ class SizePass {
     return total;
   }
 
-  /** Like struct() over `fields` only, null and absent values left out. */
-  renamedStruct(o: Record<string, unknown>, fields: readonly RenamedField[]): number {
+  /**
+   * Like struct() over the fields named in `fields` only, null and absent values left out. Each
+   * kept field and value is recorded, so the write pass reads no property a second time (keyed
+   * reads with varying keys were most of the encoder's time).
+   */
+  renamedStruct(o: Record<string, unknown>, fields: RenamedFields, kept: Array<RenamedField | unknown>): number {
     let total = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const v = o[f.from];
+    for (const key in o) {
+      const v = o[key];
       if (v === undefined || v === null) continue;
+      const f = fields.get(key);
+      if (f === undefined) continue;
+      kept.push(f, v);
       const slot = this.sizes.length;
       this.sizes.push(0);
       const valueLen = this.value(v);
@@ -171,7 +180,7 @@ class Writer {
   /** Writes a string whose byte length is already known. */
   private rawString(s: string, len: number): void {
     this.varint(len);
-    if (len === s.length && len <= COPY_ASCII_UP_TO) {
+    if (len === s.length && len <= SHORT_STRING) {
       const buf = this.buf;
       let pos = this.pos;
       for (let i = 0; i < len; i++) buf[pos++] = s.charCodeAt(i);
@@ -231,16 +240,17 @@ class Writer {
     }
   }
 
-  renamedStruct(o: Record<string, unknown>, fields: readonly RenamedField[]): void {
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const v = o[f.from];
-      if (v === undefined || v === null) continue;
+  /** Writes `count` fields recorded by SizePass.renamedStruct, from `kept[at]` on. */
+  renamedStruct(kept: ReadonlyArray<RenamedField | unknown>, at: number, count: number): void {
+    for (let i = at; i < at + 2 * count; i += 2) {
+      const f = kept[i] as RenamedField;
+      const v = kept[i + 1];
       const valueLen = this.sizes[this.next++];
       this.byte(0x0a);
       this.varint(f.keyEntry.length + 1 + varintSize(valueLen) + valueLen);
-      this.buf.set(f.keyEntry, this.pos);
-      this.pos += f.keyEntry.length;
+      // Keys are a few bytes: a loop beats TypedArray.prototype.set's call.
+      const key = f.keyEntry;
+      for (let k = 0; k < key.length; k++) this.buf[this.pos++] = key[k];
       this.byte(0x12);
       this.varint(valueLen);
       this.value(v);
@@ -286,19 +296,23 @@ export function encodeListEntries(values: readonly unknown[]): Uint8Array[] {
 }
 
 /**
- * Each object as a complete ListValue entry holding a Struct of `fields` under their new keys: the
- * same bytes as encodeListEntries on renamed copies, without making the copies.
+ * Each object as a complete ListValue entry holding a Struct of `fields` under their new keys, in
+ * the object's key order: the same bytes as encodeListEntries on renamed copies, without the copies.
  */
-export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unknown>>, fields: readonly RenamedField[]): Uint8Array[] {
+export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unknown>>, fields: RenamedFields): Uint8Array[] {
   const pass = new SizePass();
+  const kept: Array<RenamedField | unknown> = [];
   const structLens = new Array<number>(objects.length);
+  const keptAt = new Array<number>(objects.length + 1);
   let total = 0;
   for (let i = 0; i < objects.length; i++) {
-    const n = pass.renamedStruct(objects[i], fields);
+    keptAt[i] = kept.length;
+    const n = pass.renamedStruct(objects[i], fields, kept);
     structLens[i] = n;
     const valueLen = 1 + varintSize(n) + n;
     total += 1 + varintSize(valueLen) + valueLen;
   }
+  keptAt[objects.length] = kept.length;
   const w = new Writer(Buffer.allocUnsafe(total), pass.sizes);
   const entries: Uint8Array[] = new Array(objects.length);
   for (let i = 0; i < objects.length; i++) {
@@ -308,7 +322,7 @@ export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unkno
     w.varint(1 + varintSize(n) + n);
     w.buf[w.pos++] = 0x2a;
     w.varint(n);
-    w.renamedStruct(objects[i], fields);
+    w.renamedStruct(kept, keptAt[i], (keptAt[i + 1] - keptAt[i]) / 2);
     entries[i] = w.buf.subarray(start, w.pos);
   }
   if (w.pos !== total) throw new Error(`renamed encoding wrote ${w.pos} of ${total} bytes`);

@@ -152,3 +152,23 @@ describe("input validation happens before any request", () => {
     await expect(host.invoke("metastudio:index:getJobs", {})).rejects.toThrow(/unknown function metastudio:index:getJobs; this provider has metastudio:index:getTrainingJobs/);
   });
 });
+
+test("provider/bin works copied on its own (onto $PATH or a plugin cache), without dist/ or node_modules/", async () => {
+  const { cpSync, mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(join(tmpdir(), "metastudio-plugin-"));
+  try {
+    cpSync(join(REPO_ROOT, "provider", "bin"), dir, { recursive: true });
+    const host = await PluginHost.start({ bin: join(dir, "pulumi-resource-metastudio") });
+    try {
+      expect((await host.getSchema()).name).toBe("metastudio");
+      await host.configure({ endpoint: tokenEmulator.url, projectId: tokenEmulator.projectId, authToken: secret(TOKEN) });
+      const r = await host.invoke(GET, { limit: 3 });
+      expect(r.ret!.jobs).toHaveLength(3);
+    } finally {
+      await host.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -166,13 +166,17 @@ describe("consistency while jobs change", () => {
     }
   });
 
-  test("a state the provider does not know comes back as it is", async () => {
+  test("a state the provider does not know comes back as it is; unknown fields are tolerated, nulls omitted", async () => {
     const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 3, seed: 2 });
     const host = await pluginFor(emulator);
     try {
-      emulator.store.add({ job_id: "e".repeat(32), name: "future", state: "QUANTUM_TRAINING" });
+      // A newer service: an unknown state, a field this provider does not know, a null field.
+      emulator.store.add({ job_id: "e".repeat(32), name: "future", state: "QUANTUM_TRAINING", hologram_mode: { level: 3 }, contact: null });
       const r = await host.invoke(GET, {});
-      expect((r.ret!.jobs as Job[]).find((j) => j.jobId === "e".repeat(32))?.state).toBe("QUANTUM_TRAINING");
+      const job = (r.ret!.jobs as Job[]).find((j) => j.jobId === "e".repeat(32))!;
+      expect(job.state).toBe("QUANTUM_TRAINING");
+      expect(Object.keys(job)).not.toContain("contact");
+      expect(Object.keys(job).some((k) => /hologram/i.test(k))).toBe(false);
     } finally {
       await host.stop();
       await emulator.stop();

@@ -66,8 +66,13 @@ export class Provider extends pulumi.ProviderResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         {
-            resourceInputs["accessKey"] = secretOrUndefined(args?.accessKey ?? utilities.getEnv("HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"));
-            resourceInputs["authToken"] = secretOrUndefined(args?.authToken ?? utilities.getEnv("HW_AUTH_TOKEN"));
+            // As in the plugin: the credentials given choose the way of logging in, and the
+            // environment only completes it (a token given takes no HW_ACCESS_KEY from the
+            // environment; keys given take no token, and no temporary token of another pair).
+            const tokenGiven = args?.authToken !== undefined;
+            const keysGiven = args?.accessKey !== undefined || args?.secretKey !== undefined;
+            resourceInputs["accessKey"] = secretOrUndefined(args?.accessKey ?? (tokenGiven ? undefined : utilities.getEnv("HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK")));
+            resourceInputs["authToken"] = secretOrUndefined(args?.authToken ?? (keysGiven ? undefined : utilities.getEnv("HW_AUTH_TOKEN")));
             resourceInputs["cloud"] = args?.cloud ?? utilities.getEnv("HW_CLOUD") ?? "myhuaweicloud.com";
             resourceInputs["endpoint"] = args?.endpoint ?? utilities.getEnv("HW_METASTUDIO_ENDPOINT");
             resourceInputs["maxConcurrency"] = pulumi.output(args?.maxConcurrency ?? 10).apply(JSON.stringify);
@@ -75,8 +80,8 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["projectId"] = args?.projectId ?? utilities.getEnv("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID");
             resourceInputs["region"] = args?.region ?? utilities.getEnv("HW_REGION_NAME");
             resourceInputs["requestTimeoutSeconds"] = pulumi.output(args?.requestTimeoutSeconds ?? 30).apply(JSON.stringify);
-            resourceInputs["secretKey"] = secretOrUndefined(args?.secretKey ?? utilities.getEnv("HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"));
-            resourceInputs["securityToken"] = secretOrUndefined(args?.securityToken ?? utilities.getEnv("HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"));
+            resourceInputs["secretKey"] = secretOrUndefined(args?.secretKey ?? (tokenGiven ? undefined : utilities.getEnv("HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK")));
+            resourceInputs["securityToken"] = secretOrUndefined(args?.securityToken ?? (tokenGiven || keysGiven ? undefined : utilities.getEnv("HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN")));
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const secretOpts = { additionalSecretOutputs: ["accessKey", "authToken", "secretKey", "securityToken"] };

@@ -81,6 +81,25 @@ describe("explicit Provider", () => {
   });
 });
 
+test("a Provider given a token works on a machine whose environment holds Terraform's key pair", async () => {
+  const saved = { ak: process.env.HW_ACCESS_KEY, sk: process.env.HW_SECRET_KEY };
+  process.env.HW_ACCESS_KEY = "ENV-AK-FROM-TERRAFORM";
+  process.env.HW_SECRET_KEY = "ENV-SK-FROM-TERRAFORM";
+  try {
+    const r = await run(() => {
+      const p = new metastudio.Provider("token-only", { endpoint: emulator.url, projectId: emulator.projectId, authToken: TOKEN });
+      return { count: metastudio.getTrainingJobsOutput({ batchName: "sdk-ok" }, { provider: p }).count, ak: p.accessKey };
+    });
+    expect(r.outputs.count).toBe(2);
+    expect(r.outputs.ak).toBeUndefined();
+  } finally {
+    for (const [k, v] of [["HW_ACCESS_KEY", saved.ak], ["HW_SECRET_KEY", saved.sk]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+});
+
 describe("waitForTrainingJobs, the JOB_FINISH gate", () => {
   test("passes for a finished batch and hands the asset ids on", async () => {
     const r = await run(() => {

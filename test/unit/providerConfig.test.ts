@@ -22,6 +22,27 @@ describe("provider configuration", () => {
     expect(withEnvFallbacks({ accessKey: "cfg" }, env).accessKey).toBe("cfg");
   });
 
+  test("configured credentials choose the way of logging in; the environment only completes it", () => {
+    const env = { HW_ACCESS_KEY: "env-ak", HW_SECRET_KEY: "env-sk", HW_SECURITY_TOKEN: "env-stale", HW_AUTH_TOKEN: "env-token" };
+    // A token configured: Terraform's key pair lying in the environment does not join it.
+    const tokenOnly = withEnvFallbacks({ region: "cn-north-4", projectId: "p", authToken: "cfg-token" }, env);
+    expect(tokenOnly).toMatchObject({ authToken: "cfg-token" });
+    expect(tokenOnly).not.toHaveProperty("accessKey");
+    expect(tokenOnly).not.toHaveProperty("securityToken");
+    expect(checkConfig(tokenOnly)).toEqual([]);
+    // A key pair configured: no token, and no temporary token from another pair.
+    const keys = withEnvFallbacks({ accessKey: "cfg-ak", secretKey: "cfg-sk" }, env);
+    expect(keys).toMatchObject({ accessKey: "cfg-ak", secretKey: "cfg-sk" });
+    expect(keys).not.toHaveProperty("authToken");
+    expect(keys).not.toHaveProperty("securityToken");
+    // Half a pair configured: the other half may come from the environment.
+    expect(withEnvFallbacks({ accessKey: "cfg-ak" }, env)).toMatchObject({ accessKey: "cfg-ak", secretKey: "env-sk" });
+    // Nothing configured: the environment alone, contradictions and all, which CheckConfig names.
+    const all = withEnvFallbacks({}, env);
+    expect(all).toMatchObject({ accessKey: "env-ak", secretKey: "env-sk", securityToken: "env-stale", authToken: "env-token" });
+    expect(reasons(all).join("\n")).toMatch(/authToken: both/);
+  });
+
   test.each([
     [{ region: "north" }, /region: metastudio:region is "north"; expected a Huawei Cloud region name such as cn-north-4/],
     [{ accessKey: "AK" }, /secretKey: metastudio:accessKey is set but metastudio:secretKey is not/],

@@ -31,14 +31,31 @@ function present(v: unknown): boolean {
   return v !== undefined && v !== null && v !== "";
 }
 
-/** Each key's value from config, else from the first environment variable that is set. */
+/** Credentials that go together: the environment completes a way of logging in, never mixes two. */
+const KEY_PAIR = ["accessKey", "secretKey", "securityToken"] as const;
+
+/**
+ * Each key's value from config, else from the first environment variable that is set. The
+ * configured credentials choose the way of logging in: with authToken configured, no key pair is
+ * taken from the environment (a machine with Terraform's HW_ACCESS_KEY would otherwise make a
+ * token-only setup contradictory); with an access key or secret key configured, no token is, and
+ * no security token either, since a temporary token belongs to the key pair it came with.
+ */
 export function withEnvFallbacks(raw: RawConfig, env: Env): RawConfig {
+  const tokenConfigured = present(raw.authToken);
+  const keysConfigured = present(raw.accessKey) || present(raw.secretKey);
+  const fromEnvAllowed = (name: string): boolean => {
+    if (tokenConfigured && (KEY_PAIR as readonly string[]).includes(name)) return false;
+    if (keysConfigured && (name === "authToken" || name === "securityToken")) return false;
+    return true;
+  };
   const out: RawConfig = {};
   for (const [name, spec] of Object.entries(CONFIG_FIELDS)) {
     if (present(raw[name])) {
       out[name] = raw[name];
       continue;
     }
+    if (!fromEnvAllowed(name)) continue;
     for (const variable of spec.env ?? []) {
       if (present(env[variable])) {
         out[name] = env[variable];

@@ -101,6 +101,18 @@ describe("faults upstream", () => {
     expect(emulator.stats.requests - before).toBe(4);
   });
 
+  test("a failure no retry can cure (TLS to a plain HTTP port) fails at once, saying what happened", async () => {
+    const tls = await pluginFor(emulator, { endpoint: emulator.url.replace("http://", "https://") });
+    try {
+      const t0 = Date.now();
+      const err = String(await tls.invoke(GET, {}).catch((e: Error) => e));
+      expect(err).toMatch(/failed after 1 attempt\(s\): .*EPROTO.*wrong version number/);
+      expect(Date.now() - t0).toBeLessThan(2000);
+    } finally {
+      await tls.stop();
+    }
+  });
+
   test("401 is never retried, and the message says why", async () => {
     const wrong = await pluginFor(emulator, { secretKey: "not-the-secret" });
     try {

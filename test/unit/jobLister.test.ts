@@ -63,10 +63,52 @@ describe("listJobs", () => {
     expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.slice(10).map((j) => j.job_id));
   });
 
-  test("page size 1 still returns every job", async () => {
+  test("page size 1 returns every job once, confirmed by a second listing", async () => {
     const live = new LiveList(5);
     const listing = await listJobs(live.fetch, { ...opts, pageSize: 1 });
-    expect(listing.jobs).toHaveLength(5);
+    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
+    expect(live.requests).toHaveLength(10);
+  });
+
+  test("page size 1: a job deleted and one created mid-listing (same total) do not make one that stayed go missing", async () => {
+    const live = new LiveList(4);
+    const [a, b] = [live.jobs[0], live.jobs[1]];
+    live.beforeAnswer = (n) => {
+      // After the first page (A) is served: A goes, E comes at the end; B moves to offset 0.
+      if (n === 2) live.jobs = [...live.jobs.filter((j) => j !== a), job(99)];
+    };
+    const drift: string[] = [];
+    const listing = await listJobs(live.fetch, { ...opts, pageSize: 1, maxConcurrency: 1, onDrift: (m) => drift.push(m) });
+    const ids = listing.jobs.map((j) => j.job_id);
+    expect(ids).toContain(b.job_id);
+    expect(ids).toEqual(live.jobs.map((j) => j.job_id));
+    expect(drift.join()).toMatch(/page size 1 disagreed/);
+  });
+
+  test("a page that fails stops the listing: no page starts after it, those in flight are aborted", async () => {
+    const live = new LiveList(10_000);
+    const started: number[] = [];
+    let aborted = 0;
+    let failedAt = -1;
+    const fetch = async (offset: number, limit: number, signal: AbortSignal) => {
+      started.push(offset);
+      if (offset === 99) {
+        failedAt = started.length;
+        throw new Error("HTTP 500 after retries");
+      }
+      await new Promise((r) => setTimeout(r, 20));
+      if (signal.aborted) {
+        aborted++;
+        throw signal.reason;
+      }
+      return live.fetch(offset, limit);
+    };
+    await expect(listJobs(fetch, { ...opts, maxConcurrency: 4 })).rejects.toThrow(/HTTP 500 after retries/);
+    const startedAfterFailure = started.length - failedAt;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(started.length - failedAt).toBe(startedAfterFailure);
+    expect(startedAfterFailure).toBeLessThanOrEqual(3);
+    expect(aborted).toBeGreaterThan(0);
   });
 
   test("keeps at most maxConcurrency requests in flight", async () => {

@@ -20,7 +20,8 @@ export interface PageResult<J extends Identified> {
   jobs: J[];
 }
 
-export type FetchPage<J extends Identified> = (offset: number, limit: number) => Promise<PageResult<J>>;
+/** One page; `signal` aborts it when the listing it belongs to is given up. */
+export type FetchPage<J extends Identified> = (offset: number, limit: number, signal: AbortSignal) => Promise<PageResult<J>>;
 
 export interface ListOptions {
   offset: number;
@@ -57,30 +58,46 @@ export function planPages(offset: number, target: number, pageSize: number): Pag
   return plans;
 }
 
-/** Runs tasks with at most `bound` in flight; stops starting new ones once `stop()` says so. */
+/**
+ * Runs tasks with at most `bound` in flight; stops starting new ones once `stop()` says so or a
+ * task fails. The first failure is thrown after the tasks in flight have settled.
+ */
 async function runBounded<T>(
   count: number,
   bound: number,
   task: (index: number) => Promise<T>,
   stop: () => boolean,
+  onFailure: () => void,
 ): Promise<T[]> {
   const results = new Array<T>(count);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < count && !stop()) {
+    while (next < count && !failure && !stop()) {
       const i = next++;
-      results[i] = await task(i);
+      try {
+        results[i] = await task(i);
+      } catch (error) {
+        if (!failure) {
+          failure = { error };
+          onFailure();
+        }
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(bound, count) }, worker));
+  if (failure) throw failure.error;
   return results;
 }
 
 type Attempt<J> = { ok: true; count: number; jobs: J[]; requests: number } | { ok: false; reason: string; requests: number };
 
 async function listOnce<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions): Promise<Attempt<J>> {
+  // Aborts the pages still in flight once this listing is given up (a failed page, or drift):
+  // a failed invoke must not keep loading the API, and after a 401 must not repeat it.
+  const giveUp = new AbortController();
   const firstLimit = Math.min(opts.pageSize, opts.limit ?? opts.pageSize);
-  const first = await fetchPage(opts.offset, firstLimit);
+  const first = await fetchPage(opts.offset, firstLimit, giveUp.signal);
   const count = first.count;
   const target = Math.max(0, Math.min(opts.limit ?? Infinity, count - opts.offset));
   const firstExpected = Math.min(firstLimit, target);
@@ -99,13 +116,19 @@ async function listOnce<J extends Identified>(fetchPage: FetchPage<J>, opts: Lis
     async (i) => {
       const plan = plans[i];
       requests++;
-      const page = await fetchPage(plan.offset, plan.limit);
+      const page = await fetchPage(plan.offset, plan.limit, giveUp.signal);
       if (page.count !== count) problem ??= `the total went from ${count} to ${page.count}`;
       else if (page.jobs.length < plan.limit) problem ??= `the page at offset ${plan.offset} held ${page.jobs.length} of ${plan.limit} jobs`;
+      if (problem !== undefined) giveUp.abort(new Error(`listing abandoned: ${problem}`));
       return page;
     },
     () => problem !== undefined,
-  );
+    () => giveUp.abort(new Error("listing abandoned: a page failed")),
+  ).catch((error: unknown) => {
+    // Pages aborted because drift was found are not failures: the listing is taken again.
+    if (problem !== undefined) return [];
+    throw error;
+  });
   if (problem) return { ok: false, reason: problem, requests };
 
   const jobs: J[] = first.jobs.slice(0, firstLimit);
@@ -124,15 +147,34 @@ async function listOnce<J extends Identified>(fetchPage: FetchPage<J>, opts: Lis
   return { ok: true, count, jobs, requests };
 }
 
+function sameListing<J extends Identified>(a: { count: number; jobs: J[] }, b: { count: number; jobs: J[] }): boolean {
+  return a.count === b.count && a.jobs.length === b.jobs.length && a.jobs.every((j, i) => j.job_id === b.jobs[i].job_id);
+}
+
+/**
+ * Pages of one job cannot overlap, so with pageSize 1 a shift goes unseen within a listing; there
+ * a listing is only returned when the next one agrees with it (twice the requests).
+ */
 export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions): Promise<Listing<J>> {
   const maxListings = opts.maxListings ?? 4;
+  const confirmByRepeat = opts.pageSize < 2;
   let requests = 0;
   let reason = "";
+  let unconfirmed: { count: number; jobs: J[] } | undefined;
   for (let listing = 1; listing <= maxListings; listing++) {
     const attempt = await listOnce(fetchPage, opts);
     requests += attempt.requests;
-    if (attempt.ok) return { count: attempt.count, jobs: attempt.jobs, requests, listings: listing };
-    reason = attempt.reason;
+    if (attempt.ok) {
+      const done = { count: attempt.count, jobs: attempt.jobs, requests, listings: listing };
+      if (!confirmByRepeat || attempt.requests === 1) return done;
+      if (unconfirmed && sameListing(unconfirmed, attempt)) return done;
+      const first = !unconfirmed;
+      unconfirmed = attempt;
+      if (first) continue;
+      reason = "two listings with page size 1 disagreed";
+    } else {
+      reason = attempt.reason;
+    }
     if (listing < maxListings) opts.onDrift?.(`the job list changed during the listing (${reason}); listing again (${listing + 1} of ${maxListings})`);
   }
   throw new ListingDriftError(maxListings, reason);

@@ -11,7 +11,15 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import fetch from "node-fetch";
 import { MetaStudioApiError, MetaStudioNetworkError } from "./errors";
-import { BackoffSettings, DEFAULT_BACKOFF, isRetryableStatus, networkErrorCode, retryDelayMs, sleep } from "./retryPolicy";
+import {
+  BackoffSettings,
+  DEFAULT_BACKOFF,
+  isRetryableStatus,
+  networkErrorCode,
+  RETRYABLE_NETWORK_CODES,
+  retryDelayMs,
+  sleep,
+} from "./retryPolicy";
 import { AkSkCredentials, percentEncode, signRequest } from "./signer";
 import { describeResponseIssues, listJobsResponseSchema, ListJobsResponse } from "../schema/trainingJob";
 
@@ -154,9 +162,12 @@ export class MetaStudioClient {
         if (err instanceof MetaStudioApiError) throw err;
         if (signal?.aborted) throw signal.reason ?? err;
         // node-fetch reports an aborted request as AbortError whichever signal fired.
-        const code = timeout?.aborted ? "ETIMEDOUT" : networkErrorCode(err);
-        const reason = code ?? (err instanceof Error ? err.message : String(err));
-        if (attempt >= maxAttempts || code === undefined) {
+        const timedOut = timeout?.aborted === true;
+        const code = timedOut ? "ETIMEDOUT" : networkErrorCode(err);
+        const reason = timedOut ? `ETIMEDOUT: no answer within ${this.settings.requestTimeoutMs / 1000} s` : describeNetworkError(code, err);
+        // Only failures that a new attempt can cure: a wrong host name (ENOTFOUND) or a TLS
+        // mismatch (EPROTO) fails at once instead of after minutes of backoff.
+        if (attempt >= maxAttempts || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
           throw new MetaStudioNetworkError(described, reason, attempt);
         }
         lastProblem = reason;
@@ -166,6 +177,12 @@ export class MetaStudioClient {
       await sleep(delay, signal);
     }
   }
+}
+
+/** "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9", without node-fetch's repeat of the URL. */
+function describeNetworkError(code: string | undefined, err: unknown): string {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/^request to \S+ failed, reason: /, "");
+  return code && !message.startsWith(code) && !message.includes(` ${code}`) ? `${code}: ${message}` : message;
 }
 
 /** The validated page, or a one-line description of what was wrong with the answer. */

@@ -40,8 +40,8 @@ export function listMatchingJobs<J extends Identified>(
 ): Promise<Listing<J>> {
   const { query, headers } = toApiQuery(req.filters);
   return listJobs(
-    async (offset, limit) => {
-      const page = await ctx.client.listPage({ query, headers, offset, limit }, ctx.signal);
+    async (offset, limit, listingSignal) => {
+      const page = await ctx.client.listPage({ query, headers, offset, limit }, AbortSignal.any([ctx.signal, listingSignal]));
       return { count: page.count, jobs: mapPage(page) };
     },
     {

@@ -56,6 +56,12 @@ function verifySignature(req: ReceivedRequest, settings: AuthSettings, now: numb
   if (!signed.includes("host") || !signed.includes("x-sdk-date")) {
     return refuse("APIG.0301", "Incorrect IAM authentication information: host and x-sdk-date must be signed");
   }
+  // Headers that scope or extend the credentials count only when the signature covers them.
+  for (const name of ["x-project-id", "x-security-token"]) {
+    if (header(req.headers, name) !== undefined && !signed.includes(name)) {
+      return refuse("APIG.0301", `Incorrect IAM authentication information: ${name} is sent but not signed`);
+    }
+  }
   const sdkDate = header(req.headers, "x-sdk-date") ?? "";
   const date = parseSdkDate(sdkDate);
   if (!date) return refuse("APIG.0301", `Incorrect IAM authentication information: X-Sdk-Date '${sdkDate}' is not YYYYMMDDTHHMMSSZ`);

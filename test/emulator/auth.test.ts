@@ -58,6 +58,17 @@ describe("AK/SK signatures", () => {
     expect(a.json().error_msg).toMatch(/host and x-sdk-date must be signed/);
   });
 
+  test("X-Project-Id and X-Security-Token count only when signed", async () => {
+    const signed = officiallySigned(emulator, {}, creds);
+    const a = await get(emulator, jobsPath(emulator), { ...signed, "X-Security-Token": "added-after-signing" });
+    expect(a.status).toBe(401);
+    expect(a.json().error_msg).toMatch(/x-security-token is sent but not signed/);
+    const unsignedProject = { ...officiallySigned(emulator, {}, creds, {}, { projectHeader: false }), "X-Project-Id": emulator.projectId };
+    const b = await get(emulator, jobsPath(emulator), unsignedProject);
+    expect(b.status).toBe(401);
+    expect(b.json().error_msg).toMatch(/x-project-id is sent but not signed/);
+  });
+
   test("an X-Sdk-Date more than 15 minutes off is refused with APIGW.0303", async () => {
     const stale = formatSdkDate(new Date(Date.now() - 16 * 60 * 1000));
     const a = await get(emulator, jobsPath(emulator), officiallySigned(emulator, {}, creds, { "X-Sdk-Date": stale }));

@@ -48,8 +48,10 @@ export function officiallySigned(
   query: Record<string, string>,
   creds: { ak: string; sk: string; securityToken?: string },
   extra: Record<string, string> = {},
+  { projectHeader = true }: { projectHeader?: boolean } = {},
 ): Record<string, string> {
-  const headers: Record<string, string> = { "content-type": "application/json", "X-Project-Id": emulator.projectId, ...extra };
+  const headers: Record<string, string> = { "content-type": "application/json", ...extra };
+  if (projectHeader) headers["X-Project-Id"] = emulator.projectId;
   if (creds.securityToken) headers["X-Security-Token"] = creds.securityToken;
   return AKSKSigner.sign(
     { method: "GET", endpoint: emulator.url + jobsPath(emulator), headers, queryParams: query, contentType: "application/json" } as never,

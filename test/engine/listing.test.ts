@@ -2,7 +2,7 @@
  * getTrainingJobs end to end: plugin over gRPC → signed HTTP → emulator. Paging, filters, faults,
  * drift, secrets.
  */
-import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, SK, startEmulator } from "./support";
+import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -197,6 +197,55 @@ describe("consistency while jobs change", () => {
 });
 
 describe("secrets stay secret", () => {
+  test("a temporary security token is signed and sent, yet never shows in logs, errors or outputs", async () => {
+    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 6 });
+    const engine = await new FakeEngine().start();
+    const securityToken = "STS-TEMP-TOKEN-must-not-leak-77";
+    const host = await pluginFor(emulator, { securityToken: secret(securityToken) }, engine);
+    try {
+      emulator.queueFaults([{ kind: "status", status: 503 }]);
+      const ok = await host.invoke(GET, { limit: 5 });
+      expect(ok.ret!.jobs).toHaveLength(5);
+      emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
+      const failed = await host.invoke(GET, { limit: 5 }).catch((e: Error) => e.message);
+      expect(String(failed)).toMatch(/HTTP 500/);
+      const seen = [JSON.stringify(ok), String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
+      expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
+      expect(seen).not.toContain(securityToken);
+      expect(seen).not.toContain(SK);
+    } finally {
+      await host.stop();
+      await engine.stop();
+      await emulator.stop();
+    }
+  });
+
+  test("filters marked secret by the program: the answer is secret, and no message repeats them", async () => {
+    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 8 });
+    const engine = await new FakeEngine().start();
+    const host = await pluginFor(emulator, {}, engine);
+    const hidden = "confidential batch/2026 Q4";
+    try {
+      emulator.store.add({ job_id: "c".repeat(32), name: "secret-batch-job", state: "JOB_FINISH", batch_name: hidden });
+      const r = await host.invoke(GET, { batchName: secret(hidden) });
+      expect(r.ret!.count).toEqual(secret(1));
+      expect(r.ret!.jobs).toEqual(secret([expect.objectContaining({ jobId: "c".repeat(32) })]));
+      const empty = await host.invoke(WAIT, { batchName: secret(hidden + " (none)") });
+      expect(empty.failures[0].reason).toMatch(/selected no training jobs.*\[secret\]/);
+      emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
+      const failed = await host.invoke(GET, { batchName: secret(hidden) }).catch((e: Error) => e.message);
+      expect(String(failed)).toMatch(/batch_name=\[secret\] failed after 4 attempts: HTTP 500/);
+      const seen = [JSON.stringify(empty), String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
+      expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
+      expect(seen).not.toContain(hidden);
+      expect(seen).not.toContain(encodeURIComponent(hidden));
+    } finally {
+      await host.stop();
+      await engine.stop();
+      await emulator.stop();
+    }
+  });
+
   test("neither the SK nor a token appears on stderr, in engine logs, errors or outputs", async () => {
     const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 5 });
     const engine = await new FakeEngine().start();

@@ -47,6 +47,8 @@ export interface PageRequest {
   headers: Readonly<Record<string, string>>;
   offset: number;
   limit: number;
+  /** Told about each retry of this request; the client's own `onRetry` when absent. */
+  onRetry?: (message: string) => void;
 }
 
 interface ErrorBody {
@@ -173,7 +175,7 @@ export class MetaStudioClient {
         lastProblem = reason;
       }
       const delay = retryDelayMs(attempt - 1, retryAfter, this.settings.backoff ?? DEFAULT_BACKOFF);
-      this.settings.onRetry?.(`retrying ${described} in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${lastProblem}`);
+      (req.onRetry ?? this.settings.onRetry)?.(`retrying ${described} in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${lastProblem}`);
       await sleep(delay, signal);
     }
   }

@@ -9,13 +9,21 @@ export interface ApiQuery {
   headers: Record<string, string>;
 }
 
+/**
+ * The API documents its time filters in UTC ("2023-12-08T08:30:56Z"); inputs may carry any RFC
+ * 3339 offset, so they are sent as the same instant in UTC.
+ */
+export function utcTime(rfc3339: string): string {
+  return new Date(rfc3339).toISOString().replace(/\.000Z$/, "Z");
+}
+
 export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery {
   const query: Array<readonly [string, string]> = [];
   const headers: Record<string, string> = {};
   for (const [name, spec] of Object.entries(JOB_FILTER_FIELDS)) {
     const v = inputs[name];
     if (v === undefined) continue;
-    const text = Array.isArray(v) ? v.join(",") : String(v);
+    const text = Array.isArray(v) ? v.join(",") : spec.rfc3339 ? utcTime(String(v)) : String(v);
     if (spec.query) query.push([spec.query, text]);
     else if (spec.header) headers[spec.header] = text;
   }
@@ -41,7 +49,9 @@ export function listMatchingJobs<J extends Identified>(
   const { query, headers } = toApiQuery(req.filters);
   return listJobs(
     async (offset, limit, listingSignal) => {
-      const page = await ctx.client.listPage({ query, headers, offset, limit }, AbortSignal.any([ctx.signal, listingSignal]));
+      // Retries are told through the invoke's log, which knows what in it is secret.
+      const onRetry = (message: string) => ctx.log("info", message);
+      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry }, AbortSignal.any([ctx.signal, listingSignal]));
       return { count: page.count, jobs: mapPage(page) };
     },
     {

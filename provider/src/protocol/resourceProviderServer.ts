@@ -16,6 +16,7 @@ import type { ProviderFunction } from "../functions/registry";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
+import { markedSecret, redactor } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
 import { unwrapValue } from "./wireValues";
 
@@ -166,13 +167,16 @@ export class MetaStudioProvider {
     if (!fn) {
       return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(known).join(", ")}`));
     }
-    const { value, hasUnknowns } = unwrapValue(structToObject(call.request.getArgs()));
+    const { value, hasUnknowns, hadSecrets, secretStrings } = unwrapValue(structToObject(call.request.getArgs()));
+    const redact = redactor(secretStrings);
+    const failuresOut = (list: ReadonlyArray<{ property: string; reason: string }>) =>
+      encodeInvokeResponse(undefined, list.map((f) => ({ property: f.property, reason: redact(f.reason) })));
     if (hasUnknowns) {
       // Inputs not known yet (a preview): nothing can be listed; the engine treats the result as unknown.
       return cb(null, encodeInvokeResponse({}));
     }
     const checked = fn.validate(value as Record<string, unknown>);
-    if (!checked.ok) return cb(null, encodeInvokeResponse(undefined, checked.failures));
+    if (!checked.ok) return cb(null, failuresOut(checked.failures));
     const target = this.clientFor();
     if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, target.failures));
 
@@ -182,21 +186,22 @@ export class MetaStudioProvider {
       maxConcurrency: target.maxConcurrency,
       preview,
       signal: this.cancel.signal,
-      log: (severity, message) => this.engineLog.log(severity, message),
+      log: (severity, message) => this.engineLog.log(severity, redact(message)),
     };
-    const key = `${tok}\n${preview}\n${JSON.stringify(checked.value)}`;
+    const key = `${tok}\n${preview}\n${hadSecrets}\n${JSON.stringify(checked.value)}`;
     this.flights
       .run(key, async () => {
         try {
-          return encodeInvokeResponse((await fn.run(checked.value, ctx)) as Record<string, unknown>);
+          const result = (await fn.run(checked.value, ctx)) as Record<string, unknown>;
+          return encodeInvokeResponse(hadSecrets ? markedSecret(result) : result);
         } catch (err) {
-          if (err instanceof InvokeFailure) return encodeInvokeResponse(undefined, [{ property: err.property, reason: err.message }]);
+          if (err instanceof InvokeFailure) return failuresOut([{ property: err.property, reason: err.message }]);
           throw err;
         }
       })
       .then(
         (bytes) => cb(null, bytes),
-        (err: Error) => cb(grpcError(grpc.status.UNKNOWN, `${tok}: ${err.message}`)),
+        (err: Error) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${err.message}`))),
       );
   }
 

@@ -11,11 +11,25 @@ export interface Unwrapped {
   value: unknown;
   hasUnknowns: boolean;
   hadSecrets: boolean;
+  /** Every string inside a secret, so messages about these inputs can leave them out. */
+  secretStrings: string[];
+}
+
+function collectStrings(v: unknown, into: string[]): void {
+  if (typeof v === "string") into.push(v);
+  else if (Array.isArray(v)) for (const x of v) collectStrings(x, into);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) collectStrings(x, into);
+}
+
+/** Marks a value secret on the wire: `getXOutput` callers get a secret Output for it. */
+export function secretValue(value: unknown): Record<string, unknown> {
+  return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
 }
 
 export function unwrapValue(input: unknown): Unwrapped {
   let hasUnknowns = false;
   let hadSecrets = false;
+  const secretStrings: string[] = [];
   const walk = (v: unknown): unknown => {
     if (v === UNKNOWN_VALUE) {
       hasUnknowns = true;
@@ -27,10 +41,14 @@ export function unwrapValue(input: unknown): Unwrapped {
       const sig = o[SPECIAL_SIG_KEY];
       if (sig === SECRET_SIG) {
         hadSecrets = true;
+        collectStrings(o.value, secretStrings);
         return walk(o.value);
       }
       if (sig === OUTPUT_VALUE_SIG) {
-        if (o.secret === true) hadSecrets = true;
+        if (o.secret === true) {
+          hadSecrets = true;
+          collectStrings(o.value, secretStrings);
+        }
         if (!("value" in o)) {
           hasUnknowns = true;
           return undefined;
@@ -47,5 +65,5 @@ export function unwrapValue(input: unknown): Unwrapped {
     return v;
   };
   const value = walk(input);
-  return { value, hasUnknowns, hadSecrets };
+  return { value, hasUnknowns, hadSecrets, secretStrings };
 }

@@ -13,7 +13,9 @@ import { spawn, ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { DEFAULT_PROJECT_ID as PROJECT } from "../emulator/src";
 import { PLUGIN_BIN, PluginHost, REPO_ROOT } from "../harness/engineStandIn";
+import { firstStdoutLine } from "../harness/firstStdoutLine";
 
 const smoke = process.argv.includes("--smoke");
 const sizesArg = process.argv.indexOf("--sizes");
@@ -31,16 +33,15 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function timeToFirstLine(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
-    child.stdout!.once("data", () => {
-      resolve(Number(process.hrtime.bigint() - t0) / 1e6);
-      child.kill();
-    });
-    child.once("error", reject);
-  });
+async function timeToFirstLine(args: string[]): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
+  try {
+    await firstStdoutLine(child, args.join(" "));
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  } finally {
+    child.kill();
+  }
 }
 
 async function coldStart() {
@@ -60,24 +61,14 @@ interface RunningEmulator {
   child: ChildProcess;
 }
 
-function startEmulatorProcess(jobs: number, latencyMs: number): Promise<RunningEmulator> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [EMULATOR_BIN, "--port", "0", "--jobs", String(jobs), "--seed", "1", "--latency-ms", String(latencyMs), "--token", TOKEN],
-      { stdio: ["ignore", "pipe", "ignore"] },
-    );
-    let buf = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      buf += d;
-      const nl = buf.indexOf("\n");
-      if (nl >= 0) resolve({ url: buf.slice(0, nl).trim(), child });
-    });
-    child.once("exit", (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
+async function startEmulatorProcess(jobs: number, latencyMs: number): Promise<RunningEmulator> {
+  const child = spawn(
+    process.execPath,
+    [EMULATOR_BIN, "--port", "0", "--jobs", String(jobs), "--seed", "1", "--latency-ms", String(latencyMs), "--token", TOKEN],
+    { stdio: ["ignore", "pipe", "ignore"] },
+  );
+  return { url: await firstStdoutLine(child, "the emulator"), child };
 }
-
-const PROJECT = "0123456789abcdef0123456789abcdef";
 
 /** What a user of the official SDK writes: one 100-job page after another. */
 async function sequentialPager(url: string): Promise<{ ms: number; jobs: number }> {

@@ -14,6 +14,7 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { firstStdoutLine } from "./firstStdoutLine";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
@@ -47,6 +48,11 @@ export class FakeEngine {
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
   }
+}
+
+/** A Struct of `values`, leaving out keys whose value is undefined, as the engine leaves out absent ones. */
+function toStruct(values: Record<string, unknown>): Struct {
+  return Struct.fromJavaScript(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as never);
 }
 
 /** Marks a value secret the way the engine sends secrets in a Struct. */
@@ -88,23 +94,9 @@ export class PluginHost {
     const stderr: string[] = [];
     const stdoutRest: string[] = [];
     child.stderr!.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
-    const port = await new Promise<number>((resolve, reject) => {
-      let buffered = "";
-      let found = false;
-      child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-        if (found) return void stdoutRest.push(d);
-        buffered += d;
-        const nl = buffered.indexOf("\n");
-        if (nl >= 0) {
-          found = true;
-          const line = buffered.slice(0, nl).trim();
-          if (buffered.length > nl + 1) stdoutRest.push(buffered.slice(nl + 1));
-          if (/^\d+$/.test(line)) resolve(Number(line));
-          else reject(new Error(`the plugin's first stdout line is not a port: ${JSON.stringify(line)}`));
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`the plugin exited (${code}) before printing its port: ${stderr.join("")}`)));
-    });
+    const line = await firstStdoutLine(child, "the plugin", { stderr: () => stderr.join(""), onRest: (d) => stdoutRest.push(d) });
+    if (!/^\d+$/.test(line)) throw new Error(`the plugin's first stdout line is not a port: ${JSON.stringify(line)}`);
+    const port = Number(line);
     const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
       "grpc.max_receive_message_length": 400 * 1024 * 1024,
     });
@@ -146,7 +138,7 @@ export class PluginHost {
   /** As the engine configures a provider: `args` (secrets wrapped) and the older `variables`. */
   async configure(args: Record<string, unknown>, variables: Record<string, string> = {}): Promise<void> {
     const req = new pb.ConfigureRequest();
-    req.setArgs(Struct.fromJavaScript(args as never));
+    req.setArgs(toStruct(args));
     for (const [k, v] of Object.entries(variables)) req.getVariablesMap().set(k, v);
     req.setAcceptsecrets(true);
     await unary<pb.ConfigureRequest, pb.ConfigureResponse>(this.client.configure.bind(this.client), req);
@@ -156,7 +148,7 @@ export class PluginHost {
   invokeRaw(tok: string, args: Record<string, unknown>, preview = false): Promise<Buffer> {
     const req = new pb.InvokeRequest();
     req.setTok(tok);
-    req.setArgs(Struct.fromJavaScript(args as never));
+    req.setArgs(toStruct(args));
     req.setPreview(preview);
     return new Promise((resolve, reject) => {
       this.client.makeUnaryRequest(
@@ -172,7 +164,7 @@ export class PluginHost {
   async invoke(tok: string, args: Record<string, unknown>, preview = false): Promise<InvokeResult> {
     const req = new pb.InvokeRequest();
     req.setTok(tok);
-    req.setArgs(Struct.fromJavaScript(args as never));
+    req.setArgs(toStruct(args));
     req.setPreview(preview);
     const res = await unary<pb.InvokeRequest, pb.InvokeResponse>(this.client.invoke.bind(this.client), req);
     return {

@@ -26,7 +26,7 @@ export class ForwardingMocks implements pulumi.runtime.Mocks {
 
   private async host(config: Record<string, unknown>): Promise<PluginHost> {
     const host = await PluginHost.start({ engine: this.options.engine });
-    await host.configure(Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined && v !== null)));
+    await host.configure(config);
     return host;
   }
 

@@ -59,12 +59,11 @@ export async function runProgram(program: string | (() => Record<string, unknown
   const stack = opts.stack ?? "dev";
   const config: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.programConfig ?? {})) config[`${opts.project}:${k}`] = v;
-  process.env.PULUMI_CONFIG = JSON.stringify(config);
   const engine = await new FakeEngine().start();
   const mocks = new ForwardingMocks({ providerConfig: opts.providerConfig, engine, preview: opts.preview });
   await pulumi.runtime.setMocks(mocks, opts.project, stack, opts.preview ?? false);
-  // The runtime read PULUMI_CONFIG before setMocks in some versions: set each key explicitly too.
-  for (const [k, v] of Object.entries(config)) pulumi.runtime.setConfig(k, v);
+  // The whole stack config of this run, replacing any earlier run's in this process.
+  pulumi.runtime.setAllConfig(config);
   let pluginStderr = "";
   try {
     const exported = typeof program === "string" ? (require(program) as Record<string, unknown>) : program();

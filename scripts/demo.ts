@@ -9,7 +9,7 @@
  * created.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../emulator/src";
@@ -26,7 +26,12 @@ interface Outputs {
 function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     const candidate = join(dir, command);
-    if (spawnSync(candidate, ["version"], { stdio: "ignore" }).status === 0) return candidate;
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this folder
+    }
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { safeDecode } from "../../provider/src/api/signer";
 import { authenticate, AuthSettings, describeAuth } from "./gatewayAuth";
 import { Fault, FaultInjector, faultBody } from "./faultInjector";
 import { ApiJob, JobStore } from "./jobStore";
@@ -87,14 +88,6 @@ function parseRawQuery(raw: string): Array<[string, string]> {
       const [k, v] = eq < 0 ? [p, ""] : [p.slice(0, eq), p.slice(eq + 1)];
       return [safeDecode(k), safeDecode(v)];
     });
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -180,12 +173,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     const list = cache.matching(query);
     const page = list.slice(query.offset, query.offset + query.limit);
-    if (fault?.kind === "malformed") {
-      // Cut off mid-answer, as a proxy that gives up would leave it.
-      const whole = `{"count":${list.length},"jobs":[${page.map((s) => s.json).join(",")}]}`;
-      return send(200, whole.slice(0, Math.max(1, Math.floor(whole.length / 2))));
-    }
-    send(200, `{"count":${list.length},"jobs":[${page.map((s) => s.json).join(",")}]}`);
+    const answer = `{"count":${list.length},"jobs":[${page.map((s) => s.json).join(",")}]}`;
+    // A malformed answer is cut off mid-way, as a proxy that gives up would leave it.
+    send(200, fault?.kind === "malformed" ? answer.slice(0, Math.max(1, Math.floor(answer.length / 2))) : answer);
   }
 
   const server = createServer((req, res) => {

@@ -1,23 +1,18 @@
 /** The emulator's command line: the first stdout line is the URL, a log line per request on stderr. */
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { DEFAULT_PROJECT_ID as PROJECT } from "../../emulator/src";
 import { REPO_ROOT } from "../../harness/engineStandIn";
+import { firstStdoutLine } from "../../harness/firstStdoutLine";
 
 const BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
-const PROJECT = "0123456789abcdef0123456789abcdef";
 
-function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-      if (out.includes("\n")) resolve({ child, url: out.split("\n")[0], stderr: () => err });
-    });
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
+async function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let err = "";
+  child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+  const url = await firstStdoutLine(child, "the emulator", { stderr: () => err });
+  return { child, url, stderr: () => err };
 }
 
 function exitOf(args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {

@@ -2,7 +2,7 @@
  * getTrainingJobs end to end: plugin over gRPC → signed HTTP → emulator. Paging, filters, faults,
  * drift, secrets.
  */
-import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT } from "./support";
+import { AK, Emulator, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -128,27 +128,19 @@ describe("faults upstream", () => {
 });
 
 test("a request that outlives requestTimeoutSeconds is abandoned and reported as a time-out", async () => {
-  const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 3, latencyMs: 2500 });
-  const host = await pluginFor(emulator, { requestTimeoutSeconds: "1", maxRetries: "1" });
-  try {
+  await withPlugin({ jobs: 3, latencyMs: 2500 }, { requestTimeoutSeconds: "1", maxRetries: "1" }, async ({ emulator, host }) => {
     const t0 = Date.now();
     const err = await host.invoke(GET, {}).catch((e: Error) => e);
     expect(String(err)).toMatch(/ETIMEDOUT/);
     expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
     expect(Date.now() - t0).toBeLessThan(2400);
     expect(emulator.stats.requests).toBe(2);
-  } finally {
-    await host.stop();
-    await emulator.stop();
-  }
+  });
 });
 
 describe("consistency while jobs change", () => {
   test("a job deleted and one created mid-listing: no duplicates, nothing that stayed is missing", async () => {
-    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 600, seed: 9 });
-    const engine = await new FakeEngine().start();
-    const host = await pluginFor(emulator, { maxConcurrency: 2 }, engine);
-    try {
+    await withPlugin({ jobs: 600, seed: 9 }, { maxConcurrency: 2 }, async ({ emulator, engine, host }) => {
       const stayed = new Set((emulator.store.all() as Array<{ job_id: string }>).map((j) => j.job_id));
       const victim = (emulator.store.all() as Array<{ job_id: string }>)[5].job_id;
       let done = false;
@@ -171,17 +163,11 @@ describe("consistency while jobs change", () => {
       expect(ids).toContain("f".repeat(32));
       expect(r.ret!.count).toBe(600);
       expect(engine.logs.some((l) => /changed during the listing/.test(l.message))).toBe(true);
-    } finally {
-      await host.stop();
-      await engine.stop();
-      await emulator.stop();
-    }
+    });
   });
 
   test("a state the provider does not know comes back as it is; unknown fields are tolerated, nulls omitted", async () => {
-    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, jobs: 3, seed: 2 });
-    const host = await pluginFor(emulator);
-    try {
+    await withPlugin({ jobs: 3, seed: 2 }, {}, async ({ emulator, host }) => {
       // A newer service: an unknown state, a field this provider does not know, a null field.
       emulator.store.add({ job_id: "e".repeat(32), name: "future", state: "QUANTUM_TRAINING", hologram_mode: { level: 3 }, contact: null });
       const r = await host.invoke(GET, {});
@@ -189,20 +175,14 @@ describe("consistency while jobs change", () => {
       expect(job.state).toBe("QUANTUM_TRAINING");
       expect(Object.keys(job)).not.toContain("contact");
       expect(Object.keys(job).some((k) => /hologram/i.test(k))).toBe(false);
-    } finally {
-      await host.stop();
-      await emulator.stop();
-    }
+    });
   });
 });
 
 describe("secrets stay secret", () => {
   test("a temporary security token is signed and sent, yet never shows in logs, errors or outputs", async () => {
-    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 6 });
-    const engine = await new FakeEngine().start();
     const securityToken = "STS-TEMP-TOKEN-must-not-leak-77";
-    const host = await pluginFor(emulator, { securityToken: secret(securityToken) }, engine);
-    try {
+    await withPlugin({ seed: 6 }, { securityToken: secret(securityToken) }, async ({ emulator, engine, host }) => {
       emulator.queueFaults([{ kind: "status", status: 503 }]);
       const ok = await host.invoke(GET, { limit: 5 });
       expect(ok.ret!.jobs).toHaveLength(5);
@@ -213,19 +193,12 @@ describe("secrets stay secret", () => {
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
       expect(seen).not.toContain(securityToken);
       expect(seen).not.toContain(SK);
-    } finally {
-      await host.stop();
-      await engine.stop();
-      await emulator.stop();
-    }
+    });
   });
 
   test("filters marked secret by the program: the answer is secret, and no message repeats them", async () => {
-    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 8 });
-    const engine = await new FakeEngine().start();
-    const host = await pluginFor(emulator, {}, engine);
     const hidden = "confidential batch/2026 Q4";
-    try {
+    await withPlugin({ seed: 8 }, {}, async ({ emulator, engine, host }) => {
       emulator.store.add({ job_id: "c".repeat(32), name: "secret-batch-job", state: "JOB_FINISH", batch_name: hidden });
       const r = await host.invoke(GET, { batchName: secret(hidden) });
       expect(r.ret!.count).toEqual(secret(1));
@@ -239,32 +212,24 @@ describe("secrets stay secret", () => {
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
       expect(seen).not.toContain(hidden);
       expect(seen).not.toContain(encodeURIComponent(hidden));
-    } finally {
-      await host.stop();
-      await engine.stop();
-      await emulator.stop();
-    }
+    });
   });
 
   test("neither the SK nor a token appears on stderr, in engine logs, errors or outputs", async () => {
-    const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, seed: 5 });
-    const engine = await new FakeEngine().start();
-    const host = await pluginFor(emulator, {}, engine);
-    const tokenHost = await pluginFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: "TOKEN-SHOULD-NOT-LEAK-42" }, engine);
-    try {
-      emulator.queueFaults([{ kind: "status", status: 503 }]);
-      const ok = await host.invoke(GET, {});
-      const failed = await tokenHost.invoke(GET, {}).catch((e: Error) => e.message);
-      const seen = [JSON.stringify(ok), String(failed), host.stderr, tokenHost.stderr, JSON.stringify(engine.logs)].join("\n");
-      expect(String(failed)).toMatch(/401/);
-      expect(seen).not.toContain(SK);
-      expect(seen).not.toContain("TOKEN-SHOULD-NOT-LEAK-42");
-      expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
-    } finally {
-      await host.stop();
-      await tokenHost.stop();
-      await engine.stop();
-      await emulator.stop();
-    }
+    await withPlugin({ seed: 5 }, {}, async ({ emulator, engine, host }) => {
+      const tokenHost = await pluginFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: "TOKEN-SHOULD-NOT-LEAK-42" }, engine);
+      try {
+        emulator.queueFaults([{ kind: "status", status: 503 }]);
+        const ok = await host.invoke(GET, {});
+        const failed = await tokenHost.invoke(GET, {}).catch((e: Error) => e.message);
+        const seen = [JSON.stringify(ok), String(failed), host.stderr, tokenHost.stderr, JSON.stringify(engine.logs)].join("\n");
+        expect(String(failed)).toMatch(/401/);
+        expect(seen).not.toContain(SK);
+        expect(seen).not.toContain("TOKEN-SHOULD-NOT-LEAK-42");
+        expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
+      } finally {
+        await tokenHost.stop();
+      }
+    });
   });
 });

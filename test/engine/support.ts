@@ -1,5 +1,5 @@
 /** Shared set-up of the engine-role tests: an emulator on loopback and the built plugin. */
-import { startEmulator } from "../../emulator/src";
+import { EmulatorOptions, startEmulator } from "../../emulator/src";
 import { FakeEngine, PluginHost, secret } from "../../harness/engineStandIn";
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -21,10 +21,36 @@ export async function pluginFor(emulator: Emulator, extra: Record<string, unknow
     maxRetries: "3",
     ...extra,
   };
-  // `undefined` in `extra` removes a key (a Struct cannot carry undefined).
-  for (const k of Object.keys(config)) if (config[k] === undefined) delete config[k];
+  // `undefined` in `extra` removes a key: PluginHost sends no absent value.
   await host.configure(config);
   return host;
+}
+
+export interface PluginSetup {
+  emulator: Emulator;
+  engine: FakeEngine;
+  host: PluginHost;
+}
+
+/** A test's own AK/SK emulator, engine stand-in and configured plugin, all stopped afterwards. */
+export async function withPlugin<T>(
+  emulatorOptions: Omit<EmulatorOptions, "accessKey" | "secretKey">,
+  config: Record<string, unknown>,
+  test: (setup: PluginSetup) => Promise<T>,
+): Promise<T> {
+  const emulator = await startEmulator({ port: 0, accessKey: AK, secretKey: SK, ...emulatorOptions });
+  const engine = await new FakeEngine().start();
+  try {
+    const host = await pluginFor(emulator, config, engine);
+    try {
+      return await test({ emulator, engine, host });
+    } finally {
+      await host.stop();
+    }
+  } finally {
+    await engine.stop();
+    await emulator.stop();
+  }
 }
 
 export { startEmulator, FakeEngine, PluginHost, secret };

@@ -85,6 +85,20 @@ describe("listJobs", () => {
     expect(drift.join()).toMatch(/page size 1 disagreed/);
   });
 
+  test("the listing's signal (the engine's Cancel) aborts the pages in flight with its reason", async () => {
+    const live = new LiveList(5_000);
+    const cancel = new AbortController();
+    let started = 0;
+    const fetch = async (offset: number, limit: number, signal: AbortSignal) => {
+      if (++started === 3) cancel.abort(new Error("the operation was cancelled"));
+      await new Promise((r) => setTimeout(r, 10));
+      if (signal.aborted) throw signal.reason;
+      return live.fetch(offset, limit);
+    };
+    await expect(listJobs(fetch, { ...opts, maxConcurrency: 2, signal: cancel.signal })).rejects.toThrow(/cancelled/);
+    expect(started).toBeLessThanOrEqual(3);
+  });
+
   test("a page that fails stops the listing: no page starts after it, those in flight are aborted", async () => {
     const live = new LiveList(10_000);
     const started: number[] = [];

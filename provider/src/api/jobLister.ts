@@ -32,6 +32,8 @@ export interface ListOptions {
   /** Listings to try before giving up on a list that keeps changing. */
   maxListings?: number;
   onDrift?: (message: string) => void;
+  /** Cancels the listing (the engine's Cancel): pages in flight are aborted with its reason. */
+  signal?: AbortSignal;
 }
 
 export interface Listing<J extends Identified> {
@@ -93,9 +95,21 @@ async function runBounded<T>(
 type Attempt<J> = { ok: true; count: number; jobs: J[]; requests: number } | { ok: false; reason: string; requests: number };
 
 async function listOnce<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions): Promise<Attempt<J>> {
-  // Aborts the pages still in flight once this listing is given up (a failed page, or drift):
+  // Aborts the pages still in flight once this listing is given up (a failed page, drift, Cancel):
   // a failed invoke must not keep loading the API, and after a 401 must not repeat it.
   const giveUp = new AbortController();
+  const cancel = opts.signal;
+  if (cancel?.aborted) throw cancel.reason;
+  const onCancel = () => giveUp.abort(cancel!.reason);
+  cancel?.addEventListener("abort", onCancel, { once: true });
+  try {
+    return await listPages(fetchPage, opts, giveUp);
+  } finally {
+    cancel?.removeEventListener("abort", onCancel);
+  }
+}
+
+async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions, giveUp: AbortController): Promise<Attempt<J>> {
   const firstLimit = Math.min(opts.pageSize, opts.limit ?? opts.pageSize);
   const first = await fetchPage(opts.offset, firstLimit, giveUp.signal);
   const count = first.count;

@@ -33,8 +33,6 @@ export interface ClientSettings {
   maxRetries: number;
   requestTimeoutMs: number;
   backoff?: BackoffSettings;
-  /** Told about each retry, so a slow listing is not silent. */
-  onRetry?: (message: string) => void;
 }
 
 export interface JobsPage extends ListJobsResponse {
@@ -47,7 +45,7 @@ export interface PageRequest {
   headers: Readonly<Record<string, string>>;
   offset: number;
   limit: number;
-  /** Told about each retry of this request; the client's own `onRetry` when absent. */
+  /** Told about each retry of this request, so a slow listing is not silent. */
   onRetry?: (message: string) => void;
 }
 
@@ -175,7 +173,7 @@ export class MetaStudioClient {
         lastProblem = reason;
       }
       const delay = retryDelayMs(attempt - 1, retryAfter, this.settings.backoff ?? DEFAULT_BACKOFF);
-      (req.onRetry ?? this.settings.onRetry)?.(`retrying ${described} in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${lastProblem}`);
+      req.onRetry?.(`retrying ${described} in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${lastProblem}`);
       await sleep(delay, signal);
     }
   }

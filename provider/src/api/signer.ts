@@ -36,7 +36,8 @@ export function percentEncode(value: string): string {
   );
 }
 
-function safeDecode(segment: string): string {
+/** decodeURIComponent, leaving text that is not valid percent-encoding as it is. */
+export function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -12,7 +12,7 @@ export type RawConfig = Record<string, unknown>;
 export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface ProviderSettings {
-  client: Omit<ClientSettings, "onRetry">;
+  client: ClientSettings;
   maxConcurrency: number;
 }
 

@@ -2,7 +2,7 @@
 import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import { makeValidator } from "../schema/inputValidation";
 import { EncodedList, encodeRenamedEntries, renamedFields } from "../protocol/invokeResponseEncoding";
-import { JOB_FIELD_MAPPING } from "../schema/trainingJob";
+import { ApiJob, JOB_FIELD_MAPPING } from "../schema/trainingJob";
 import type { InvokeContext } from "./context";
 import { listMatchingJobs } from "./jobQuery";
 
@@ -18,8 +18,12 @@ export interface GetTrainingJobsResult {
   jobs: EncodedList;
 }
 
-/** Jobs are written with their camelCase output names straight from the validated API objects. */
 const JOB_FIELDS = renamedFields(JOB_FIELD_MAPPING);
+
+/** Jobs as ListValue entries, under their camelCase output names, straight from the validated API objects. */
+export function encodeJobs(jobs: readonly ApiJob[]): Uint8Array[] {
+  return encodeRenamedEntries(jobs, JOB_FIELDS);
+}
 
 export const validateGetTrainingJobs = makeValidator<GetTrainingJobsInputs>(GET_TRAINING_JOBS_INPUTS);
 
@@ -30,7 +34,7 @@ export const validateGetTrainingJobs = makeValidator<GetTrainingJobsInputs>(GET_
 export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: InvokeContext): Promise<GetTrainingJobsResult> {
   const { offset, limit, pageSize, ...filters } = inputs;
   const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize }, (page) => {
-    const entries = encodeRenamedEntries(page.jobs, JOB_FIELDS);
+    const entries = encodeJobs(page.jobs);
     return page.jobs.map((j, i) => ({ job_id: j.job_id, entry: entries[i] }));
   });
   ctx.log("debug", `getTrainingJobs: ${listing.jobs.length} of ${listing.count} jobs in ${listing.requests} requests`);

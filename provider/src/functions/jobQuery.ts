@@ -47,11 +47,11 @@ export function listMatchingJobs<J extends Identified>(
   mapPage: (page: JobsPage) => J[],
 ): Promise<Listing<J>> {
   const { query, headers } = toApiQuery(req.filters);
+  // Retries are told through the invoke's log, which knows what in it is secret.
+  const onRetry = (message: string) => ctx.log("info", message);
   return listJobs(
-    async (offset, limit, listingSignal) => {
-      // Retries are told through the invoke's log, which knows what in it is secret.
-      const onRetry = (message: string) => ctx.log("info", message);
-      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry }, AbortSignal.any([ctx.signal, listingSignal]));
+    async (offset, limit, signal) => {
+      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry }, signal);
       return { count: page.count, jobs: mapPage(page) };
     },
     {
@@ -60,6 +60,7 @@ export function listMatchingJobs<J extends Identified>(
       pageSize: req.pageSize ?? 100,
       maxConcurrency: ctx.maxConcurrency,
       onDrift: (m) => ctx.log("warning", m),
+      signal: ctx.signal,
     },
   );
 }

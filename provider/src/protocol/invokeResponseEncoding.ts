@@ -14,7 +14,7 @@
  */
 
 /**
- * A ListValue whose entries were encoded earlier (by encodeListEntries), copied as they are.
+ * A ListValue whose entries were encoded earlier (by encodeRenamedEntries), copied as they are.
  * getTrainingJobs encodes each page as it arrives, so the answer is assembled, not re-walked.
  */
 export class EncodedList {
@@ -280,24 +280,9 @@ class Writer {
   }
 }
 
-/** Each value as a complete ListValue entry, all in one buffer, one view per entry. */
-export function encodeListEntries(values: readonly unknown[]): Uint8Array[] {
-  const pass = new SizePass();
-  const total = pass.list(values);
-  const w = new Writer(Buffer.allocUnsafe(total), pass.sizes);
-  const entries: Uint8Array[] = new Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const start = w.pos;
-    w.list([values[i]]);
-    entries[i] = w.buf.subarray(start, w.pos);
-  }
-  if (w.pos !== total) throw new Error(`list encoding wrote ${w.pos} of ${total} bytes`);
-  return entries;
-}
-
 /**
  * Each object as a complete ListValue entry holding a Struct of `fields` under their new keys, in
- * the object's key order: the same bytes as encodeListEntries on renamed copies, without the copies.
+ * the object's key order: the bytes a list of renamed copies would encode to, without the copies.
  */
 export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unknown>>, fields: RenamedFields): Uint8Array[] {
   const pass = new SizePass();

@@ -138,10 +138,7 @@ export class MetaStudioProvider {
     const resolved = resolveSettings(config);
     if (!resolved.ok) return { failures: resolved.failures };
     const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
-    const client = new MetaStudioClient({
-      ...resolved.settings.client,
-      onRetry: (m) => this.engineLog.log("info", m),
-    });
+    const client = new MetaStudioClient(resolved.settings.client);
     this.client = { key, client, maxConcurrency: resolved.settings.maxConcurrency };
     return this.client;
   }

@@ -8,10 +8,10 @@
  * its cost separately (docs/benchmarks.md).
  */
 import { parsePage } from "../api/metaStudioClient";
+import { encodeJobs } from "../functions/getTrainingJobs";
 import { FUNCTIONS } from "../functions/registry";
 import { GET_TRAINING_JOBS_TOKEN } from "../schema/packageSchema";
-import { JOB_FIELD_MAPPING } from "../schema/trainingJob";
-import { EncodedList, encodeInvokeResponse, encodeRenamedEntries, renamedFields } from "./invokeResponseEncoding";
+import { EncodedList, encodeInvokeResponse } from "./invokeResponseEncoding";
 
 const SAMPLE_PAGE = JSON.stringify({
   count: 1,
@@ -22,5 +22,5 @@ export function warmUp(): void {
   FUNCTIONS[GET_TRAINING_JOBS_TOKEN].validate({ states: ["JOB_FINISH"], limit: 1, batchName: "b", isFlexus: true });
   const page = parsePage(SAMPLE_PAGE, undefined);
   if (typeof page === "string") return;
-  encodeInvokeResponse({ count: page.count, jobs: new EncodedList(encodeRenamedEntries(page.jobs, renamedFields(JOB_FIELD_MAPPING))) });
+  encodeInvokeResponse({ count: page.count, jobs: new EncodedList(encodeJobs(page.jobs)) });
 }

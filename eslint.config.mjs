@@ -1,0 +1,49 @@
+// Type-aware linting of every TypeScript source (provider, emulator, harness, tests, scripts, bench,
+// examples, SDK sources that are not generated). Formatting is Prettier's job, not ESLint's.
+import eslint from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "**/node_modules/**",
+      ".tools/**",
+      "provider/bin/plugin.js",
+      "sdk/**",
+      "**/generated/**",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // Unused names are tsc's job (noUnusedLocals/Parameters); a leading _ marks an intended one.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Promises handed to event emitters and timers are the norm in a gRPC/HTTP server.
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
+    },
+  },
+  {
+    // Tests poke at untyped JSON answers on purpose; `any` there keeps assertions readable.
+    files: ["test/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/unbound-method": "off",
+    },
+  },
+);

@@ -2,19 +2,18 @@
  * `npm run demo`: the emulator, the plugin and the two example programs, end to end, on a fresh
  * clone without a cloud account.
  *
- * With the `pulumi` CLI on PATH it runs them for real (`pulumi login --local` in a temporary
- * folder, `pulumi up --yes`, `pulumi stack output`). Without it (as on machines where no package
- * carries the engine) it runs the same compiled programs on Pulumi's Node.js runtime in mock
+ * With the `pulumi` CLI (built into .tools/bin by `npm run tools:install`, or on PATH) it runs
+ * them for real (a file backend in a temporary folder, `pulumi up --yes`, `pulumi stack output`).
+ * Without it it runs the same compiled programs on Pulumi's Node.js runtime in mock
  * mode, with every invoke forwarded to the real plugin over gRPC, and says that no resource was
  * created.
  */
-import { spawnSync } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../emulator/src";
-import { REPO_ROOT } from "../harness/engineStandIn";
+import { PulumiSandbox } from "../harness/pulumiCli";
 import { runProgram } from "../harness/programRunner";
+import { REPO_ROOT, toolPath } from "../harness/toolsDir";
 
 const TOKEN = "demo-token";
 const BATCH = "release-7";
@@ -23,17 +22,17 @@ interface Outputs {
   [name: string]: unknown;
 }
 
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, command);
+/** The `pulumi` the demo runs: the one `npm run tools:install` built, else one on PATH. */
+function findPulumi(): string | undefined {
+  const candidates = [toolPath("pulumi"), ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "pulumi"))];
+  return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
-      return candidate;
+      return true;
     } catch {
-      // not in this folder
+      return false;
     }
-  }
-  return undefined;
+  });
 }
 
 /** A batch for the gate: two jobs finished, one still compiling that finishes a few seconds in. */
@@ -60,40 +59,25 @@ function show(title: string, outputs: Outputs): void {
   }
 }
 
-function pulumiCli(pulumi: string, emulator: Emulator): void {
-  const home = mkdtempSync(join(tmpdir(), "metastudio-demo-"));
-  const env = {
-    ...process.env,
-    PULUMI_HOME: join(home, ".pulumi"),
-    PULUMI_BACKEND_URL: `file://${home}`,
-    PULUMI_CONFIG_PASSPHRASE: "demo",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-  };
-  const run = (cwd: string, args: string[], capture = false) => {
-    const r = spawnSync(pulumi, args, { cwd, env, stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit", encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`pulumi ${args.join(" ")} failed in ${cwd} (exit ${r.status})`);
-    return r.stdout;
-  };
+async function pulumiCli(emulator: Emulator): Promise<void> {
+  // A sandboxed PULUMI_HOME and file backend: the demo leaves nothing in the user's ~/.pulumi.
+  const sandbox = new PulumiSandbox();
   try {
-    run(REPO_ROOT, ["login", "--local"]);
     for (const example of ["report", "gate-deploy"]) {
-      const cwd = join(REPO_ROOT, "examples", example);
-      run(cwd, ["stack", "init", "demo"]);
-      run(cwd, ["config", "set", "metastudio:endpoint", emulator.url]);
-      run(cwd, ["config", "set", "metastudio:projectId", emulator.projectId]);
-      run(cwd, ["config", "set", "--secret", "metastudio:authToken", TOKEN]);
-      if (example === "gate-deploy") {
-        run(cwd, ["config", "set", "batchName", BATCH]);
-        run(cwd, ["config", "set", "pollIntervalSeconds", "1"]);
-        run(cwd, ["config", "set", "timeoutSeconds", "60"]);
-      }
-      run(cwd, ["up", "--yes", "--skip-preview"]);
-      show(example, JSON.parse(run(cwd, ["stack", "output", "--json", "--show-secrets"], true)) as Outputs);
-      run(cwd, ["destroy", "--yes"]);
-      run(cwd, ["stack", "rm", "--yes", "demo"]);
+      const stack = sandbox.stack({ cwd: join(REPO_ROOT, "examples", example), stack: "demo" });
+      const programConfig: Record<string, string> = example === "gate-deploy" ? { batchName: BATCH, pollIntervalSeconds: "1", timeoutSeconds: "60" } : {};
+      await stack.init(
+        { "metastudio:endpoint": emulator.url, "metastudio:projectId": emulator.projectId, ...programConfig },
+        { "metastudio:authToken": TOKEN },
+      );
+      process.stdout.write(`\n$ pulumi up   (examples/${example})\n`);
+      await stack.ok(["up", "--yes", "--skip-preview"], { echo: true });
+      show(example, await stack.outputs());
+      await stack.ok(["destroy", "--yes", "--skip-preview"]);
+      await stack.remove();
     }
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    sandbox.dispose();
   }
 }
 
@@ -115,7 +99,8 @@ async function runtimeOnly(emulator: Emulator): Promise<void> {
       "Pulumi's Node.js runtime in mock mode, with every invoke sent over gRPC to the real plugin\n" +
       "(provider/bin/pulumi-resource-metastudio), which listed the jobs from the emulator. Resources of\n" +
       `other providers were stood in for: ${[...report.mockedResources, ...gate.mockedResources].join(", ")}.\n` +
-      "With the CLI installed, `npm run demo` runs `pulumi up` on the same programs instead.\n",
+      "`npm run tools:install` builds the Pulumi CLI and its language hosts from their Go modules (minutes,\n" +
+      "once); `npm run demo` then runs `pulumi up` on the same programs instead.\n",
   );
 }
 
@@ -124,10 +109,10 @@ async function main(): Promise<void> {
   seedDemoBatch(emulator);
   process.stdout.write(`MetaStudio emulator at ${emulator.url} (${emulator.store.size} training jobs, token auth)\n`);
   try {
-    const pulumi = onPath("pulumi");
+    const pulumi = findPulumi();
     if (pulumi) {
       process.stdout.write(`Using the Pulumi CLI at ${pulumi}\n`);
-      pulumiCli(pulumi, emulator);
+      await pulumiCli(emulator);
     } else {
       await runtimeOnly(emulator);
     }

@@ -1,23 +1,14 @@
 /**
- * Where the real engines (the Pulumi CLI and its language hosts, OpenTofu) are, for the end-to-end
- * tests. `scripts/install-tools.sh` builds them from their Go modules into `<repo>/.tools/bin`;
- * `METASTUDIO_TOOLS_DIR` points elsewhere (a shared build, another checkout).
+ * The real engines (the Pulumi CLI and its language hosts, OpenTofu) for the end-to-end tests,
+ * found where `npm run tools:install` builds them (harness/toolsDir.ts).
  *
  * Under CI a missing tool fails the suite: a green run must mean the real engines judged it.
  * Outside CI the suite is skipped with a line that says so and names the command that builds them.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { REPO_ROOT, toolPath, toolsDir } from "../../harness/toolsDir";
 
-export const REPO_ROOT = join(__dirname, "..", "..", "..");
-
-export function toolsDir(): string {
-  return process.env.METASTUDIO_TOOLS_DIR || join(REPO_ROOT, ".tools", "bin");
-}
-
-export function toolPath(name: string): string {
-  return join(toolsDir(), name);
-}
+export { REPO_ROOT, toolPath, toolsDir };
 
 /**
  * `describe` when every tool named is built; otherwise a failing suite under CI and a skipped one,

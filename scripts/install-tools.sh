@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Builds the real engines this project tests against, from pinned Go modules, into <repo>/.tools/bin:
+#   pulumi                   Pulumi CLI              (tools/pulumi:   github.com/pulumi/pulumi/pkg/v3)
+#   pulumi-language-yaml     Pulumi YAML host        (tools/pulumi:   github.com/pulumi/pulumi-yaml)
+#   pulumi-language-nodejs   Node.js language host   (tools/pulumi:   .../sdk/nodejs/cmd/pulumi-language-nodejs/v3)
+#   pulumi-language-python   Python language host    (tools/pulumi:   .../sdk/python/cmd/pulumi-language-python/v3)
+#   pulumi-language-go       Go language host        (tools/pulumi:   .../sdk/go/pulumi-language-go/v3)
+#   pulumi-resource-random   the plugin of @pulumi/random (tools/random: github.com/pulumi/pulumi-random/provider/v4)
+#   tofu                     OpenTofu CLI            (tools/opentofu: github.com/opentofu/opentofu)
+#
+# Usage: scripts/install-tools.sh [TOOL...]     TOOL: all (default), pulumi, yaml, nodejs, python, go,
+#                                               langs (= nodejs python go), random, opentofu (or tofu)
+#
+# Versions live only in the wrapper modules' go.mod/go.sum (committed); see docs/tools.md. Only `go`
+# is needed on PATH; modules come from GOPROXY. Nothing is written outside <repo>/.tools and Go's own
+# module and build caches. A tool whose binary exists and whose stamp (.tools/stamps/<bin>) records
+# the same inputs (wrapper go.mod/go.sum and sources, flags, Go version) is skipped, so a second run
+# with nothing changed takes about a second. FORCE=1 rebuilds anyway (then Go's build cache decides).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS_DIR="$ROOT/.tools"
+BIN="$TOOLS_DIR/bin"
+STAMPS="$TOOLS_DIR/stamps"
+WORK="$TOOLS_DIR/build"
+
+command -v go >/dev/null || { echo "install-tools: 'go' is not on PATH" >&2; exit 1; }
+
+# Reproducible, self-contained builds: go.mod/go.sum must already be complete (-mod=readonly), no
+# VCS stamping of this repository into the binaries, no local paths in them, no C toolchain needed.
+export GOFLAGS="-mod=readonly -buildvcs=false -trimpath"
+export CGO_ENABLED=0
+export GOWORK=off
+
+mkdir -p "$BIN" "$STAMPS" "$WORK"
+
+now() { date +%s; }
+fmt() { local s=$1; printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+hash_files() { cat "$@" | sha256sum | cut -c1-64; }
+
+# Version of a module as selected by a wrapper module's go.mod.
+modversion() { (cd "$ROOT/$1" && go list -m -f '{{.Version}}' "$2"); }
+
+# build NAME WRAPPER PACKAGE VERSION TAGS LDFLAGS [EXTRA_GO_FLAGS...]
+build() {
+  local name=$1 wrapper=$2 pkg=$3 version=$4 tags=$5 ldflags=$6
+  shift 6
+  local out="$BIN/$name" stampfile="$STAMPS/$name"
+  local inputs
+  inputs=$(
+    {
+      printf '%s\n' "$name" "$pkg" "$version" "$tags" "$ldflags" "$*" "$GOFLAGS" "$CGO_ENABLED" "$(go env GOVERSION)"
+      # every file of the wrapper module (go.mod, go.sum, glue sources), and any overlay content
+      find "$ROOT/$wrapper" -type f | LC_ALL=C sort | xargs cat
+      for f in "$@"; do case $f in -overlay=*) cat "${f#-overlay=}"; ;; esac; done
+    } | sha256sum | cut -c1-64
+  )
+  if [[ -z "${FORCE:-}" && -x "$out" && -f "$stampfile" && "$(cat "$stampfile")" == "$inputs" ]]; then
+    echo "==> $name $version: up to date"
+    return 0
+  fi
+  echo "==> $name $version: building $pkg (in $wrapper)"
+  local t0
+  t0=$(now)
+  rm -f "$stampfile"
+  (cd "$ROOT/$wrapper" && go build -tags "$tags" -ldflags "$ldflags" "$@" -o "$out.tmp" "$pkg")
+  mv -f "$out.tmp" "$out"
+  echo "$inputs" >"$stampfile"
+  echo "    $name built in $(fmt $(($(now) - t0)))"
+}
+
+PULUMI_SDK=github.com/pulumi/pulumi/sdk/v3
+PULUMI_VERSION_VAR="$PULUMI_SDK/go/common/version.Version"
+PULUMI_TAGS=osusergo,grpcnotrace # as Pulumi's release (.goreleaser.yml)
+
+tool_pulumi() {
+  local v
+  v=$(modversion tools/pulumi github.com/pulumi/pulumi/pkg/v3)
+  build pulumi tools/pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$v" "$PULUMI_TAGS" \
+    "-w -s -X $PULUMI_VERSION_VAR=$v"
+}
+
+tool_yaml() {
+  local v
+  v=$(modversion tools/pulumi github.com/pulumi/pulumi-yaml)
+  build pulumi-language-yaml tools/pulumi github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml "$v" "" \
+    "-w -s -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$v"
+}
+
+# A tool whose module is not pinned (no version of it is served; docs/tools.md says why) is
+# skipped with status 3: a failure when asked for by name, a notice under "all".
+unpinned() { echo "==> $1: not pinned, skipped ($2; see docs/tools.md)"; return 3; }
+
+# The language hosts are built against the wrapper's pkg/sdk (the CLI's version) and report it.
+langhost() {
+  local name=$1 mod=$2 pkg=$3 v
+  grep -q "^[[:space:]]*$mod " "$ROOT/tools/pulumi/go.mod" ||
+    { unpinned "$name" "no served pseudo-version of $mod found"; return; }
+  v=$(modversion tools/pulumi "$PULUMI_SDK")
+  build "$name" tools/pulumi "$pkg" "$v ($(modversion tools/pulumi "$mod"))" "$PULUMI_TAGS" \
+    "-w -s -X $PULUMI_VERSION_VAR=$v"
+}
+tool_nodejs() {
+  langhost pulumi-language-nodejs github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
+    github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+}
+tool_python() {
+  langhost pulumi-language-python github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3 \
+    github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3
+}
+tool_go() {
+  langhost pulumi-language-go github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 \
+    github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3
+}
+
+tool_random() {
+  local v
+  [[ -f "$ROOT/tools/random/go.mod" ]] ||
+    { unpinned pulumi-resource-random "no served pseudo-version of github.com/pulumi/pulumi-random/provider/v4 found"; return; }
+  v=$(cat "$ROOT/tools/random/VERSION")
+  # The provider's main embeds schema-embed.json, which upstream generates from the committed
+  # schema.json (it is git-ignored, so not in the module zip). Take schema.json from the module
+  # and lay it into the wrapper through a build overlay, so nothing is written outside .tools/.
+  local moddir
+  moddir=$(cd "$ROOT/tools/random" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-random/provider/v4)
+  if [[ -z "$moddir" || ! -d "$moddir" ]]; then
+    (cd "$ROOT/tools/random" && go mod download github.com/pulumi/pulumi-random/provider/v4)
+    moddir=$(cd "$ROOT/tools/random" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-random/provider/v4)
+  fi
+  mkdir -p "$WORK/random"
+  cp -f "$moddir/cmd/pulumi-resource-random/schema.json" "$WORK/random/schema-embed.json"
+  chmod u+w "$WORK/random/schema-embed.json"
+  printf '{"Replace":{"%s":"%s"}}\n' "$ROOT/tools/random/schema-embed.json" "$WORK/random/schema-embed.json" \
+    >"$WORK/random/overlay.json"
+  build pulumi-resource-random tools/random . "$v" "" \
+    "-w -s -X github.com/pulumi/pulumi-random/provider/v4/pkg/version.Version=$v" \
+    -overlay="$WORK/random/overlay.json"
+}
+
+tool_opentofu() {
+  local v
+  v=$(modversion tools/opentofu github.com/opentofu/opentofu)
+  # as OpenTofu's release (.goreleaser.yaml): CGO_ENABLED=0, -trimpath, -mod=readonly, these ldflags
+  build tofu tools/opentofu github.com/opentofu/opentofu/cmd/tofu "$v" "" \
+    "-s -w -X 'github.com/opentofu/opentofu/version.dev=no'"
+}
+
+ALL=(pulumi yaml nodejs python go random opentofu)
+want=()  # tools to build, in order
+named=" " # tools asked for by name (or by "langs"): for these, "not pinned" is a failure
+for arg in "${@:-all}"; do
+  case $arg in
+    all) want+=("${ALL[@]}") ;;
+    langs | language-hosts) want+=(nodejs python go) named+="nodejs python go " ;;
+    tofu | opentofu) want+=(opentofu) named+="opentofu " ;;
+    pulumi | yaml | nodejs | python | go | random) want+=("$arg") named+="$arg " ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "install-tools: unknown tool '$arg' (known: ${ALL[*]} langs all)" >&2; exit 2 ;;
+  esac
+done
+
+start=$(now)
+failed=()
+done_=()
+for t in "${want[@]}"; do
+  [[ " ${done_[*]:-} " == *" $t "* ]] && continue
+  done_+=("$t")
+  rc=0
+  "tool_$t" || rc=$?
+  if ((rc == 3)) && [[ "$named" != *" $t "* ]]; then
+    continue # not pinned, and only implied by "all" or "langs"
+  elif ((rc != 0)); then
+    echo "!!  $t failed" >&2
+    failed+=("$t")
+  fi
+done
+echo "==> tools in $BIN; total $(fmt $(($(now) - start)))"
+if ((${#failed[@]})); then
+  echo "install-tools: failed: ${failed[*]}" >&2
+  exit 1
+fi

@@ -77,7 +77,7 @@ export class PulumiSandbox {
     const timeoutMs = opts.timeoutMs ?? 240_000;
     return new Promise((resolve, reject) => {
       // The CLI found on the sandbox's PATH: the tools folder first.
-      const child = spawn("pulumi", [...args, "--non-interactive"], { cwd, env: this.env(opts.env), stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("pulumi", ["--non-interactive", ...args], { cwd, env: this.env(opts.env), stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       let output = "";
@@ -145,8 +145,9 @@ export class Stack {
     this.configFile = join(sandbox.root, `Pulumi.${opts.stack}.yaml`);
   }
 
+  /** `args` scoped to this stack; the flags go first so that a `--` in `args` cannot swallow them. */
   private args(args: string[]): string[] {
-    return [...args, "--stack", this.opts.stack, "--config-file", this.configFile];
+    return [`--stack=${this.opts.stack}`, `--config-file=${this.configFile}`, ...args];
   }
 
   async init(config: Record<string, string> = {}, secrets: Record<string, string> = {}): Promise<this> {

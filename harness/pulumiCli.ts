@@ -7,7 +7,7 @@
  * synchronous spawn would stop it from answering.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { toolsDir } from "./toolsDir";
@@ -153,6 +153,10 @@ export class Stack {
   async init(config: Record<string, string> = {}, secrets: Record<string, string> = {}): Promise<this> {
     const env = { env: this.opts.env };
     await this.sandbox.ok(this.opts.cwd, ["stack", "init", this.opts.stack], env);
+    // `stack init` takes no --config-file and writes the passphrase's salt beside Pulumi.yaml: move
+    // it into the sandbox, so no run leaves a stack file in the repository.
+    const written = join(this.opts.cwd, `Pulumi.${this.opts.stack}.yaml`);
+    if (existsSync(written)) renameSync(written, this.configFile);
     for (const [k, v] of Object.entries(config)) await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", k, v]), env);
     // `--` keeps a value that starts with a dash from being read as a flag.
     for (const [k, v] of Object.entries(secrets)) await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", "--secret", k, "--", v]), env);

@@ -5,7 +5,7 @@
  * outputs, stack state and the backend's files.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator/src";
 import { describeWithTools, REPO_ROOT } from "../support/realTools";
@@ -18,6 +18,16 @@ const SK = "SK-e2e-secret-never-to-be-seen-000000000001";
 const example = (name: string) => join(REPO_ROOT, "examples", name);
 
 jest.setTimeout(600_000);
+
+/** Pulumi.<stack>.yaml files in the example and test programs: the sandbox must keep them all in its own folder. */
+function strayStackFiles(): string[] {
+  const dirs = [join(REPO_ROOT, "examples"), join(REPO_ROOT, "test", "e2e", "programs")];
+  return dirs.flatMap((dir) =>
+    readdirSync(dir).flatMap((name) =>
+      existsSync(join(dir, name, "Pulumi.yaml")) ? readdirSync(join(dir, name)).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).map((f) => join(dir, name, f)) : [],
+    ),
+  );
+}
 
 /** A sandboxed PULUMI_HOME and file backend, and an emulator taking both a token and AK/SK, per suite. */
 function useFixture() {
@@ -84,13 +94,17 @@ describeWithTools(["pulumi", "pulumi-language-yaml"], "the real Pulumi engine: Y
     await stack.remove();
   });
 
+  test("the tests leave no stack file in the repository's programs", () => {
+    expect(strayStackFiles()).toEqual([]);
+  });
+
   test("the engine's view of the package: `pulumi package get-schema` equals provider/schema.json", async () => {
     const r = await f.sandbox.ok(REPO_ROOT, ["package", "get-schema", join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio")]);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, "provider", "schema.json"), "utf8")));
   });
 });
 
-describeWithTools(["pulumi", "pulumi-language-nodejs", "pulumi-resource-random", "node"], "the real Pulumi engine: TypeScript programs", () => {
+describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi engine: TypeScript programs", () => {
   const f = useFixture();
   let sandbox: PulumiSandbox;
   let emulator: Emulator;
@@ -111,7 +125,7 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "pulumi-resource-random",
     expect(await stack.resourceTypes()).toEqual([]);
   });
 
-  describe("gate-deploy", () => {
+  describeWithTools(["pulumi-resource-random"], "gate-deploy (the deployment is a @pulumi/random RandomId)", () => {
     const job = (n: string, state: string, batch: string) => ({ job_id: n.repeat(32).slice(0, 32), name: `model-${n}`, state, batch_name: batch, asset_id: `asset-${n}` });
 
     test("preview does not wait and says `up` will; up waits, passes once the job finishes, then deploys; destroy leaves nothing", async () => {
@@ -214,6 +228,10 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "pulumi-resource-random",
     expect(up.output + JSON.stringify(await stack.export()) + sandbox.filesText()).not.toContain(TOKEN);
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     await stack.remove();
+  });
+
+  test("the tests leave no stack file in the repository's programs", () => {
+    expect(strayStackFiles()).toEqual([]);
   });
 
   test("installed as users install plugins: the release artifact via `pulumi plugin install -f`, no plugins path in the project", async () => {

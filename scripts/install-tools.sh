@@ -2,9 +2,10 @@
 # Builds the real engines this project tests against, from pinned Go modules, into <repo>/.tools/bin:
 #   pulumi                   Pulumi CLI              (tools/pulumi:   github.com/pulumi/pulumi/pkg/v3)
 #   pulumi-language-yaml     Pulumi YAML host        (tools/pulumi:   github.com/pulumi/pulumi-yaml)
-#   pulumi-language-nodejs   Node.js language host   (tools/pulumi:   .../sdk/nodejs/cmd/pulumi-language-nodejs/v3)
-#   pulumi-language-python   Python language host    (tools/pulumi:   .../sdk/python/cmd/pulumi-language-python/v3)
-#   pulumi-language-go       Go language host        (tools/pulumi:   .../sdk/go/pulumi-language-go/v3)
+#   pulumi-language-nodejs   Node.js language host   (tools/langhosts/nodejs: github.com/pulumi/pulumi/sdk/v3 v3.68.0)
+#   pulumi-language-python   Python language host    (tools/langhosts/python: github.com/pulumi/pulumi/sdk/v3 v3.79.0)
+#     + pulumi-language-python-exec (its run script, copied from that module)
+#   pulumi-language-go       Go language host        (tools/langhosts/go:     github.com/pulumi/pulumi/sdk/v3 v3.66.0)
 #   pulumi-resource-random   the plugin of @pulumi/random (tools/random: github.com/pulumi/pulumi-random/provider/v4)
 #   tofu                     OpenTofu CLI            (tools/opentofu: github.com/opentofu/opentofu)
 #
@@ -91,26 +92,29 @@ tool_yaml() {
 # skipped with status 3: a failure when asked for by name, a notice under "all".
 unpinned() { echo "==> $1: not pinned, skipped ($2; see docs/tools.md)"; return 3; }
 
-# The language hosts are built against the wrapper's pkg/sdk (the CLI's version) and report it.
+# The language hosts. Their current modules (.../sdk/{nodejs/cmd/pulumi-language-nodejs,python/cmd/
+# pulumi-language-python,go/pulumi-language-go}/v3) carry no tags and the proxy serves no pseudo-version
+# of them, so each is built from the newest served github.com/pulumi/pulumi/sdk/v3 whose module zip
+# still holds it (before it got its own go.mod): one wrapper per sdk version, tools/langhosts/<lang>.
+# Each reports the sdk version it was built from (`pulumi about` / plugin listings show it).
 langhost() {
-  local name=$1 mod=$2 pkg=$3 v
-  grep -q "^[[:space:]]*$mod " "$ROOT/tools/pulumi/go.mod" ||
-    { unpinned "$name" "no served pseudo-version of $mod found"; return; }
-  v=$(modversion tools/pulumi "$PULUMI_SDK")
-  build "$name" tools/pulumi "$pkg" "$v ($(modversion tools/pulumi "$mod"))" "$PULUMI_TAGS" \
-    "-w -s -X $PULUMI_VERSION_VAR=$v"
+  local name=$1 lang=$2 pkg=$3 v
+  v=$(modversion "tools/langhosts/$lang" "$PULUMI_SDK")
+  build "$name" "tools/langhosts/$lang" "$pkg" "$v" "$PULUMI_TAGS" "-w -s -X $PULUMI_VERSION_VAR=$v"
 }
 tool_nodejs() {
-  langhost pulumi-language-nodejs github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
-    github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+  langhost pulumi-language-nodejs nodejs "$PULUMI_SDK/nodejs/cmd/pulumi-language-nodejs"
 }
 tool_python() {
-  langhost pulumi-language-python github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3 \
-    github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3
+  langhost pulumi-language-python python "$PULUMI_SDK/python/cmd/pulumi-language-python"
+  # This host runs programs through the `pulumi-language-python-exec` script, looked for next to
+  # itself. The script is a file of the same sdk/v3 module: copy it from the module cache.
+  local dir
+  dir=$(cd "$ROOT/tools/langhosts/python" && go list -f '{{.Dir}}' "$PULUMI_SDK/python/cmd/pulumi-language-python")
+  install -m 0755 "$dir/../pulumi-language-python-exec" "$BIN/pulumi-language-python-exec"
 }
 tool_go() {
-  langhost pulumi-language-go github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 \
-    github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3
+  langhost pulumi-language-go go "$PULUMI_SDK/go/pulumi-language-go"
 }
 
 tool_random() {

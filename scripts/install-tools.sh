@@ -2,14 +2,17 @@
 # Builds the real engines this project tests against, from pinned Go modules, into <repo>/.tools/bin:
 #   pulumi                   Pulumi CLI              (tools/pulumi:   github.com/pulumi/pulumi/pkg/v3)
 #   pulumi-language-yaml     Pulumi YAML host        (tools/pulumi:   github.com/pulumi/pulumi-yaml)
-#   pulumi-language-nodejs   Node.js language host   (tools/pulumi:   .../sdk/nodejs/cmd/pulumi-language-nodejs/v3)
-#   pulumi-language-python   Python language host    (tools/pulumi:   .../sdk/python/cmd/pulumi-language-python/v3)
-#   pulumi-language-go       Go language host        (tools/pulumi:   .../sdk/go/pulumi-language-go/v3)
-#   pulumi-resource-random   the plugin of @pulumi/random (tools/random: github.com/pulumi/pulumi-random/provider/v4)
+#   pulumi-language-nodejs   Node.js language host   (tools/langhosts/nodejs: github.com/pulumi/pulumi/sdk/v3 v3.68.0)
+#   pulumi-language-python   Python language host    (tools/langhosts/python: github.com/pulumi/pulumi/sdk/v3 v3.79.0)
+#     + pulumi-language-python-exec (its run script, copied from that module)
+#   pulumi-language-go       Go language host        (tools/langhosts/go:     github.com/pulumi/pulumi/sdk/v3 v3.66.0)
+#   pulumi-gen-sdk           SDK generator           (tools/pulumi/cmd/pulumi-gen-sdk: codegen of pkg/v3, as the v3.276 hosts)
+#   pulumi-resource-random   STAND-IN for @pulumi/random's plugin: RandomId only (tools/random, our source)
 #   tofu                     OpenTofu CLI            (tools/opentofu: github.com/opentofu/opentofu)
 #
 # Usage: scripts/install-tools.sh [TOOL...]     TOOL: all (default), pulumi, yaml, nodejs, python, go,
-#                                               langs (= nodejs python go), random, opentofu (or tofu)
+#                                               langs (= nodejs python go), gensdk (or gen-sdk), random,
+#                                               opentofu (or tofu)
 #
 # Versions live only in the wrapper modules' go.mod/go.sum (committed); see docs/tools.md. Only `go`
 # is needed on PATH; modules come from GOPROXY. Nothing is written outside <repo>/.tools and Go's own
@@ -87,54 +90,45 @@ tool_yaml() {
     "-w -s -X github.com/pulumi/pulumi-yaml/pkg/version.Version=$v"
 }
 
-# A tool whose module is not pinned (no version of it is served; docs/tools.md says why) is
-# skipped with status 3: a failure when asked for by name, a notice under "all".
-unpinned() { echo "==> $1: not pinned, skipped ($2; see docs/tools.md)"; return 3; }
-
-# The language hosts are built against the wrapper's pkg/sdk (the CLI's version) and report it.
+# The language hosts. Their current modules (.../sdk/{nodejs/cmd/pulumi-language-nodejs,python/cmd/
+# pulumi-language-python,go/pulumi-language-go}/v3) carry no tags and the proxy serves no pseudo-version
+# of them, so each is built from the newest served github.com/pulumi/pulumi/sdk/v3 whose module zip
+# still holds it (before it got its own go.mod): one wrapper per sdk version, tools/langhosts/<lang>.
+# Each reports the sdk version it was built from (`pulumi about` / plugin listings show it).
 langhost() {
-  local name=$1 mod=$2 pkg=$3 v
-  grep -q "^[[:space:]]*$mod " "$ROOT/tools/pulumi/go.mod" ||
-    { unpinned "$name" "no served pseudo-version of $mod found"; return; }
-  v=$(modversion tools/pulumi "$PULUMI_SDK")
-  build "$name" tools/pulumi "$pkg" "$v ($(modversion tools/pulumi "$mod"))" "$PULUMI_TAGS" \
-    "-w -s -X $PULUMI_VERSION_VAR=$v"
+  local name=$1 lang=$2 pkg=$3 v
+  v=$(modversion "tools/langhosts/$lang" "$PULUMI_SDK")
+  build "$name" "tools/langhosts/$lang" "$pkg" "$v" "$PULUMI_TAGS" "-w -s -X $PULUMI_VERSION_VAR=$v"
 }
 tool_nodejs() {
-  langhost pulumi-language-nodejs github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 \
-    github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
+  langhost pulumi-language-nodejs nodejs "$PULUMI_SDK/nodejs/cmd/pulumi-language-nodejs"
 }
 tool_python() {
-  langhost pulumi-language-python github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3 \
-    github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3
+  langhost pulumi-language-python python "$PULUMI_SDK/python/cmd/pulumi-language-python"
+  # This host runs programs through the `pulumi-language-python-exec` script, looked for next to
+  # itself. The script is a file of the same sdk/v3 module: copy it from the module cache.
+  local dir
+  dir=$(cd "$ROOT/tools/langhosts/python" && go list -f '{{.Dir}}' "$PULUMI_SDK/python/cmd/pulumi-language-python")
+  install -m 0755 "$dir/../pulumi-language-python-exec" "$BIN/pulumi-language-python-exec"
 }
 tool_go() {
-  langhost pulumi-language-go github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 \
-    github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3
+  langhost pulumi-language-go go "$PULUMI_SDK/go/pulumi-language-go"
 }
 
+# pulumi package gen-sdk needs GeneratePackage, which the language hosts above predate. This tool
+# makes the calls the v3.276 hosts make, into the codegen of the CLI's pkg/v3 (shares its wrapper).
+tool_gensdk() {
+  local v
+  v=$(modversion tools/pulumi github.com/pulumi/pulumi/pkg/v3)
+  build pulumi-gen-sdk tools/pulumi ./cmd/pulumi-gen-sdk "$v" "" "-w -s"
+}
+
+# A STAND-IN for @pulumi/random's plugin: RandomId only, reporting 4.21.2 (docs/tools.md: the real
+# provider module is not served). Its source is tools/random/main.go; sdk/v3 as the CLI's.
 tool_random() {
   local v
-  [[ -f "$ROOT/tools/random/go.mod" ]] ||
-    { unpinned pulumi-resource-random "no served pseudo-version of github.com/pulumi/pulumi-random/provider/v4 found"; return; }
-  v=$(cat "$ROOT/tools/random/VERSION")
-  # The provider's main embeds schema-embed.json, which upstream generates from the committed
-  # schema.json (it is git-ignored, so not in the module zip). Take schema.json from the module
-  # and lay it into the wrapper through a build overlay, so nothing is written outside .tools/.
-  local moddir
-  moddir=$(cd "$ROOT/tools/random" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-random/provider/v4)
-  if [[ -z "$moddir" || ! -d "$moddir" ]]; then
-    (cd "$ROOT/tools/random" && go mod download github.com/pulumi/pulumi-random/provider/v4)
-    moddir=$(cd "$ROOT/tools/random" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-random/provider/v4)
-  fi
-  mkdir -p "$WORK/random"
-  cp -f "$moddir/cmd/pulumi-resource-random/schema.json" "$WORK/random/schema-embed.json"
-  chmod u+w "$WORK/random/schema-embed.json"
-  printf '{"Replace":{"%s":"%s"}}\n' "$ROOT/tools/random/schema-embed.json" "$WORK/random/schema-embed.json" \
-    >"$WORK/random/overlay.json"
-  build pulumi-resource-random tools/random . "$v" "" \
-    "-w -s -X github.com/pulumi/pulumi-random/provider/v4/pkg/version.Version=$v" \
-    -overlay="$WORK/random/overlay.json"
+  v=$(sed -n 's/^[[:space:]]*version[[:space:]]*= "\(.*\)"$/\1/p' "$ROOT/tools/random/main.go")
+  build pulumi-resource-random tools/random . "$v (stand-in)" "" "-w -s"
 }
 
 tool_opentofu() {
@@ -145,16 +139,16 @@ tool_opentofu() {
     "-s -w -X 'github.com/opentofu/opentofu/version.dev=no'"
 }
 
-ALL=(pulumi yaml nodejs python go random opentofu)
+ALL=(pulumi yaml nodejs python go gensdk random opentofu)
 want=()  # tools to build, in order
-named=" " # tools asked for by name (or by "langs"): for these, "not pinned" is a failure
 for arg in "${@:-all}"; do
   case $arg in
     all) want+=("${ALL[@]}") ;;
-    langs | language-hosts) want+=(nodejs python go) named+="nodejs python go " ;;
-    tofu | opentofu) want+=(opentofu) named+="opentofu " ;;
-    pulumi | yaml | nodejs | python | go | random) want+=("$arg") named+="$arg " ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    langs | language-hosts) want+=(nodejs python go) ;;
+    tofu | opentofu) want+=(opentofu) ;;
+    gen-sdk | gensdk) want+=(gensdk) ;;
+    pulumi | yaml | nodejs | python | go | random) want+=("$arg") ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "install-tools: unknown tool '$arg' (known: ${ALL[*]} langs all)" >&2; exit 2 ;;
   esac
 done
@@ -167,9 +161,7 @@ for t in "${want[@]}"; do
   done_+=("$t")
   rc=0
   "tool_$t" || rc=$?
-  if ((rc == 3)) && [[ "$named" != *" $t "* ]]; then
-    continue # not pinned, and only implied by "all" or "langs"
-  elif ((rc != 0)); then
+  if ((rc != 0)); then
     echo "!!  $t failed" >&2
     failed+=("$t")
   fi

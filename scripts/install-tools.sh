@@ -139,7 +139,13 @@ tool_opentofu() {
     "-s -w -X 'github.com/opentofu/opentofu/version.dev=no'"
 }
 
-ALL=(pulumi yaml nodejs python go gensdk random opentofu)
+# Node.js 22 from the npm registry (not a Go program): @pulumi/pulumi 3.27x needs Node >= 22, and
+# .tools/bin/node then comes first on the PATH the tests and the demo give the Pulumi CLI.
+tool_node() {
+  bash "$ROOT/scripts/install-node.sh"
+}
+
+ALL=(node pulumi yaml nodejs python go gensdk random opentofu)
 want=()  # tools to build, in order
 for arg in "${@:-all}"; do
   case $arg in
@@ -147,7 +153,7 @@ for arg in "${@:-all}"; do
     langs | language-hosts) want+=(nodejs python go) ;;
     tofu | opentofu) want+=(opentofu) ;;
     gen-sdk | gensdk) want+=(gensdk) ;;
-    pulumi | yaml | nodejs | python | go | random) want+=("$arg") ;;
+    node | pulumi | yaml | nodejs | python | go | random) want+=("$arg") ;;
     -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "install-tools: unknown tool '$arg' (known: ${ALL[*]} langs all)" >&2; exit 2 ;;
   esac

@@ -1,5 +1,0 @@
-// *** WARNING: this file was written by hand in the shape `pulumi package gen-sdk` generates. ***
-// *** Keep it in step with provider/schema.json; test/sdk/schemaDrift.test.ts checks that.   ***
-
-// Export members:
-export * from "./vars";

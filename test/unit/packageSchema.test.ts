@@ -13,5 +13,5 @@ test("schema.json matches the generator (run `npm run gen-schema` after changing
 test("the SDK's package version is the provider's, so `{version}` in invoke options pins this plugin", () => {
   const sdk = JSON.parse(readFileSync(join(REPO_ROOT, "sdk", "nodejs", "package.json"), "utf8"));
   expect(sdk.version).toBe(PROVIDER_VERSION);
-  expect(sdk.pulumi).toEqual({ resource: true, name: "metastudio" });
+  expect(sdk.pulumi).toEqual({ resource: true, name: "metastudio", version: PROVIDER_VERSION });
 });

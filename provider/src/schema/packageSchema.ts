@@ -15,6 +15,9 @@ export const GET_TRAINING_JOBS_TOKEN = "metastudio:index:getTrainingJobs";
 export const WAIT_FOR_TRAINING_JOBS_TOKEN = "metastudio:index:waitForTrainingJobs";
 export const TRAINING_JOB_TYPE = "metastudio:index:TrainingJob";
 export const SDK_PACKAGE_NAME = "@pulumi-metastudio/metastudio";
+export const PYTHON_PACKAGE_NAME = "pulumi_metastudio";
+/** This repository's Go module is rooted at sdk/ (as pulumi-aws's is), the package below it. */
+export const GO_IMPORT_BASE_PATH = "github.com/pulumi-metastudio/pulumi-metastudio/sdk/go/metastudio";
 
 type JsonSchemaProperty = Record<string, unknown>;
 
@@ -24,8 +27,12 @@ function property(spec: FieldSpec): JsonSchemaProperty {
   p.description = spec.description;
   if (spec.default !== undefined && spec.type !== "stringList") p.default = spec.default;
   if (spec.secret) p.secret = true;
-  // gen-sdk turns this into the env fallbacks of every language's SDK, as in pulumi-aws.
-  if (spec.env) p.defaultInfo = { environment: [...spec.env] };
+  // gen-sdk turns this into the env fallbacks of every language's SDK, as in pulumi-aws. Not for
+  // credentials (pulumi-aws has none there either): the plugin reads those from its environment
+  // itself, so that the configured credentials choose the way of logging in and the environment
+  // only completes it (a token setup stays one on a machine with HW_ACCESS_KEY), which per-field
+  // SDK defaults cannot express; and a credential from the environment never enters the state.
+  if (spec.env && !spec.secret) p.defaultInfo = { environment: [...spec.env] };
   return p;
 }
 
@@ -95,11 +102,25 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
         },
       },
     },
+    // What `pulumi package gen-sdk` needs to name each SDK the way users import it.
+    // respectSchemaVersion: the SDKs carry this schema's version instead of a placeholder, so
+    // their invokes pin the plugin version that `npm run package` builds.
     language: {
       nodejs: {
         packageName: SDK_PACKAGE_NAME,
         packageDescription: "Pulumi SDK for Huawei Cloud MetaStudio training jobs.",
         dependencies: { "@pulumi/pulumi": "^3.142.0" },
+        respectSchemaVersion: true,
+      },
+      python: {
+        packageName: PYTHON_PACKAGE_NAME,
+        requires: { pulumi: ">=3.142.0,<4.0.0" },
+        pyproject: { enabled: true },
+        respectSchemaVersion: true,
+      },
+      go: {
+        importBasePath: GO_IMPORT_BASE_PATH,
+        respectSchemaVersion: true,
       },
     },
   };

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm run gen-sdk [out-dir]`: the Node.js, Python and Go SDKs, generated from provider/schema.json
+# by Pulumi's own code generator (the codegen of pkg/v3 v3.276.0, as `pulumi package gen-sdk`
+# v3.276 runs it through its language hosts; .tools/bin/pulumi-gen-sdk makes the same calls, since
+# the language hosts these machines can build predate GeneratePackage: docs/tools.md). Without an
+# argument it rewrites sdk/nodejs, sdk/python and sdk/go in place; the SDK test generates into a
+# temporary folder and compares. Nothing in those folders is edited by hand: what an SDK needs
+# must come from the schema.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+out=${1:-$repo/sdk}
+tools=${METASTUDIO_TOOLS_DIR:-$repo/.tools/bin}
+[ -x "$tools/pulumi-gen-sdk" ] || { echo "no pulumi-gen-sdk in $tools: run npm run tools:install first" >&2; exit 1; }
+for language in nodejs python go; do
+  rm -rf "${out:?}/$language"
+  # -local, as `pulumi package add` generates an SDK used from a path: the Node.js package.json
+  # points `main` at the compiled bin/ and compiles on install (this repository uses it as an npm
+  # workspace); the Python and Go output is the same either way.
+  "$tools/pulumi-gen-sdk" -local "$repo/provider/schema.json" "$language" "$out" >/dev/null
+done
+echo "generated $out/{nodejs,python,go}"

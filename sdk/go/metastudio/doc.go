@@ -1,0 +1,2 @@
+// Lists and gates Huawei Cloud MetaStudio virtual-avatar model training jobs.
+package metastudio

@@ -1,0 +1,89 @@
+# Lists the MetaStudio training jobs, reports where they stand, and gates a deployment on a batch.
+# Runs against the emulator (`npm run emulator`) or the cloud alike: where requests go and the
+# credentials come from the provider block or the environment (HW_METASTUDIO_ENDPOINT,
+# HW_PROJECT_ID, HW_AUTH_TOKEN or HW_ACCESS_KEY / HW_SECRET_KEY, HW_REGION_NAME).
+# Installing the provider: docs/terraform.md.
+
+terraform {
+  required_providers {
+    metastudio = {
+      source  = "local.providers/metastudio/metastudio"
+      version = "0.1.0"
+    }
+  }
+}
+
+variable "batch" {
+  description = "The batch whose models the deployment needs."
+  type        = string
+  default     = "release-7"
+}
+
+variable "gate_timeout" {
+  description = "How long apply waits for the batch to reach JOB_FINISH."
+  type        = string
+  default     = "10m"
+}
+
+variable "secret_key" {
+  description = "SK for AK/SK signing; null takes HW_SECRET_KEY from the environment."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+provider "metastudio" {
+  secret_key  = var.secret_key
+  max_retries = 3
+}
+
+# Every job, all pages.
+data "metastudio_training_jobs" "all" {
+  sort_key = "create_time"
+}
+
+# The jobs that need a person: they will not reach JOB_FINISH on their own.
+data "metastudio_training_jobs" "stuck" {
+  states = ["TRAIN_FAILED", "COMPILE_FAILED", "AUTO_VERIFY_FAILED", "MANUAL_VERIFY_FAILED", "JOB_REJECT"]
+}
+
+locals {
+  jobs            = data.metastudio_training_jobs.all.jobs
+  jobs_per_state  = { for s in distinct(local.jobs[*].state) : s => length([for j in local.jobs : j if j.state == s]) }
+  assets_ready    = sort([for j in local.jobs : j.asset_id if j.state == "JOB_FINISH" && j.asset_id != null])
+}
+
+# Apply waits here until every job of the batch is in JOB_FINISH; plan never waits.
+resource "metastudio_training_jobs_gate" "batch" {
+  batch_name            = var.batch
+  poll_interval_seconds = 1
+
+  timeouts {
+    create = var.gate_timeout
+  }
+}
+
+# Stands in for the deployment of the batch's models: created only once the gate has passed.
+resource "terraform_data" "deployment" {
+  input = metastudio_training_jobs_gate.batch.asset_ids
+}
+
+output "total" {
+  value = data.metastudio_training_jobs.all.total
+}
+
+output "jobs_per_state" {
+  value = local.jobs_per_state
+}
+
+output "need_a_person" {
+  value = [for j in data.metastudio_training_jobs.stuck.jobs : "${j.name} (${j.job_id}): ${j.state}"]
+}
+
+output "assets_ready" {
+  value = length(local.assets_ready)
+}
+
+output "deployed_assets" {
+  value = terraform_data.deployment.output
+}

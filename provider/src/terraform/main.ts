@@ -33,6 +33,14 @@ export async function startPlugin(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const server = await startTerraformServer({ clientCertPem: env.PLUGIN_CLIENT_CERT || undefined, portRange: portRange(env), env });
   process.stdout.write(`${server.handshakeLine}\n`);
+  setImmediate(() => {
+    try {
+      (require("./warmUp") as typeof import("./warmUp")).warmUp();
+    } catch (err) {
+      // Only an optimization: the first read loads the same modules and reports any problem.
+      process.stderr.write(`[DEBUG] warm-up skipped: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  });
   void server.stopped.then(() => process.exit(0));
   // Ctrl-C reaches the whole process group; the client answers it with StopProvider and then
   // Shutdown, so the plugin must outlive the signal (as go-plugin servers do).

@@ -87,6 +87,8 @@ describe("Terraform provider over tfplugin6", () => {
     test("configure completes from the environment like the huaweicloud provider, and says what is missing", async () => {
       const bare = await TerraformPlugin.inProcess({ env: { HW_REGION_NAME: "cn-north-4", HW_ACCESS_KEY: AK, HW_SECRET_KEY: SK } });
       try {
+        // A secret key in the block pairs with HW_ACCESS_KEY, as in Pulumi's CheckConfig.
+        expect((await bare.validateProviderConfig({ secret_key: SK })).diagnostics).toEqual([]);
         const diags = describeDiagnostics((await bare.configure({})).diagnostics);
         expect(diags).toEqual([expect.objectContaining({ path: "project_id", detail: expect.stringMatching(/no project id: set project_id \(or HW_PROJECT_ID/) })]);
         expect((await bare.configure({ project_id: "0123456789abcdef0123456789abcdef" })).diagnostics).toEqual([]);

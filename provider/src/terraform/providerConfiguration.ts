@@ -37,16 +37,16 @@ function diagnosticsOf(failures: ReadonlyArray<{ property: string; reason: strin
 }
 
 /**
- * ValidateProviderConfig: the values written in the block, before the environment completes them.
- * A value not known yet counts as set (an access key from another resource pairs with a written
- * secret key) and nothing is said about it until it is known.
+ * ValidateProviderConfig: the block completed from the environment, as Pulumi's CheckConfig does
+ * (a secret key written in the block pairs with HW_ACCESS_KEY). A value not known yet counts as
+ * set, and nothing is said about it until it is known.
  */
-export function validateProviderConfig(value: TfValue): Diagnostic[] {
+export function validateProviderConfig(value: TfValue, env: Env): Diagnostic[] {
   const { raw, unknown } = sharedConfig(value);
   const judged: RawConfig = { ...raw };
   const unknownFields = new Set(unknown.map((attr) => CONFIG_BY_ATTRIBUTE.get(attr)!));
   for (const field of unknownFields) judged[field] = CONFIG_FIELDS[field].type === "integer" ? (CONFIG_FIELDS[field].min ?? 0) : "(known after apply)";
-  return diagnosticsOf(checkConfig(judged).filter((f) => !unknownFields.has(f.property)));
+  return diagnosticsOf(checkConfig(withEnvFallbacks(judged, env)).filter((f) => !unknownFields.has(f.property)));
 }
 
 export type Configured = { ok: true; settings: ProviderSettings } | { ok: false; diagnostics: Diagnostic[] } | { ok: "unknown"; attributes: string[] };

@@ -108,7 +108,7 @@ export class TerraformProvider {
   });
 
   validateProviderConfig: Unary<tf.ValidateProviderConfig_Request, tf.ValidateProviderConfig_Response> = (req) => ({
-    diagnostics: validateProviderConfig(fromDynamicValue(req.config)),
+    diagnostics: validateProviderConfig(fromDynamicValue(req.config), this.env),
   });
 
   configureProvider: Unary<tf.ConfigureProvider_Request, tf.ConfigureProvider_Response> = (req) => {

@@ -42,15 +42,20 @@ data "metastudio_training_jobs" "all" {
   sort_key = "create_time"
 }
 
-# The jobs that need a person: they will not reach JOB_FINISH on their own.
-data "metastudio_training_jobs" "stuck" {
-  states = ["TRAIN_FAILED", "COMPILE_FAILED", "AUTO_VERIFY_FAILED", "MANUAL_VERIFY_FAILED", "JOB_REJECT"]
+# A filter the service applies: the jobs whose training failed.
+data "metastudio_training_jobs" "train_failed" {
+  states = ["TRAIN_FAILED"]
 }
 
 locals {
-  jobs            = data.metastudio_training_jobs.all.jobs
-  jobs_per_state  = { for s in distinct(local.jobs[*].state) : s => length([for j in local.jobs : j if j.state == s]) }
-  assets_ready    = sort([for j in local.jobs : j.asset_id if j.state == "JOB_FINISH" && j.asset_id != null])
+  jobs           = data.metastudio_training_jobs.all.jobs
+  jobs_per_state = { for s in distinct(local.jobs[*].state) : s => length([for j in local.jobs : j if j.state == s]) }
+  assets_ready   = sort([for j in local.jobs : j.asset_id if j.state == "JOB_FINISH" && j.asset_id != null])
+  # The jobs that will not reach JOB_FINISH without a person: failed, stopped or rejected.
+  need_a_person = [
+    for j in local.jobs : "${j.name} (${j.job_id}): ${j.state}"
+    if endswith(j.state, "_FAILED") || startswith(j.state, "MANUAL_STOP_") || startswith(j.state, "MANUL_STOP_") || j.state == "JOB_REJECT"
+  ]
 }
 
 # Apply waits here until every job of the batch is in JOB_FINISH; plan never waits.
@@ -77,7 +82,11 @@ output "jobs_per_state" {
 }
 
 output "need_a_person" {
-  value = [for j in data.metastudio_training_jobs.stuck.jobs : "${j.name} (${j.job_id}): ${j.state}"]
+  value = local.need_a_person
+}
+
+output "train_failed" {
+  value = data.metastudio_training_jobs.train_failed.total
 }
 
 output "assets_ready" {

@@ -8,13 +8,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../harness/repoRoot";
+import type { RequestInfo } from "../../emulator/src";
+import { needsPersonToProceed } from "../../provider/src/schema/states";
 import { describeWithTools, toolPath } from "../support/realTools";
 import { Emulator, startEmulator } from "./support";
 
 const AK = "AKTOFUEXAMPLE0000001";
 const SK = "SK-tofu-example-secret-value-00000000001";
 const hex = (c: string) => c.repeat(32);
-const FAILED_STATES = ["TRAIN_FAILED", "COMPILE_FAILED", "AUTO_VERIFY_FAILED", "MANUAL_VERIFY_FAILED", "JOB_REJECT"];
 
 interface Run {
   code: number | null;
@@ -28,6 +29,8 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
   let work: string;
   let env: Record<string, string>;
   const transcript: string[] = [];
+  /** Requests for one batch: only the gate selects by batch in the example. */
+  const batchRequests: RequestInfo[] = [];
 
   /** tofu, asynchronously: the emulator answering it lives in this process. */
   function tofu(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
@@ -56,6 +59,9 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     emulator.store.add({ job_id: hex("4"), name: "anchor-broken", state: "TRAIN_FAILED", batch_name: "release-8" });
     emulator.store.add({ job_id: hex("5"), name: "anchor-ok", state: "JOB_FINISH", batch_name: "release-8", asset_id: "asset-ok" });
 
+    emulator.onRequest((info) => {
+      if (info.query.has("batch_name")) batchRequests.push(info);
+    });
     work = mkdtempSync(join(tmpdir(), "metastudio-tofu-"));
     const mirror = join(work, "mirror");
     await new Promise<void>((resolve, reject) => {
@@ -104,14 +110,22 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     expect(r.stdout).toMatch(/asset_ids\s+= \(known after apply\)/);
     expect(r.stdout).toMatch(new RegExp(`total\\s+= ${emulator.store.all().length}`));
     expect(r.stdout).not.toContain(SK);
+    expect(batchRequests).toEqual([]);
   }, 120_000);
 
   test("apply waits for the batch, then deploys its assets; outputs match a brute-force count", async () => {
-    setTimeout(() => emulator.store.setState(hex("3"), "JOB_FINISH"), 4000);
+    // The last job of the batch finishes 4 s after the gate first looks at it.
+    let flipped = false;
+    emulator.onRequest((info) => {
+      if (info.query.get("batch_name") !== "release-7" || flipped) return;
+      flipped = true;
+      setTimeout(() => emulator.store.setState(hex("3"), "JOB_FINISH"), 4000);
+    });
     const r = await tofu(["apply", "-input=false", "-auto-approve"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/metastudio_training_jobs_gate\.batch: Creation complete after \d+s/);
+    const waited = Number(/metastudio_training_jobs_gate\.batch: Creation complete after (\d+)s/.exec(r.stdout)?.[1]);
+    expect(waited).toBeGreaterThanOrEqual(4);
     const out = await tofu(["output", "-json"]);
     const outputs = JSON.parse(out.stdout) as Record<string, { value: unknown }>;
     // What the outputs were computed from: the jobs as listed during apply (job 3 still compiling
@@ -125,8 +139,10 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
       expect(n).toBe(all.filter((j) => j.state === state).length);
     }
     expect([...(outputs.need_a_person.value as string[])].sort()).toEqual(
-      all.filter((j) => FAILED_STATES.includes(j.state)).map((j) => `${j.name} (${j.job_id}): ${j.state}`).sort(),
+      all.filter((j) => needsPersonToProceed(j.state)).map((j) => `${j.name} (${j.job_id}): ${j.state}`).sort(),
     );
+    expect(outputs.train_failed.value).toBe(all.filter((j) => j.state === "TRAIN_FAILED").length);
+    expect(outputs.assets_ready.value).toBe(all.filter((j) => j.state === "JOB_FINISH" && j.asset_id).length);
     expect([...(outputs.deployed_assets.value as string[])].sort()).toEqual(["asset-news", "asset-sport"]);
   }, 180_000);
 
@@ -134,7 +150,7 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     const r = await tofu(["apply", "-input=false", "-auto-approve", "-var", "batch=release-8"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/The training jobs did not pass the gate/);
-    expect(r.stderr.replace(/\s*│\s*/g, " ")).toMatch(/1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: anchor-broken \(4{32}\): TRAIN_FAILED/);
+    expect(r.stderr.replace(/[\s│]+/g, " ")).toMatch(/1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: anchor-broken \(4{32}\): TRAIN_FAILED/);
   }, 180_000);
 
   test("no secret in plan output, state or logs", () => {

@@ -38,15 +38,18 @@ function diagnosticsOf(failures: ReadonlyArray<{ property: string; reason: strin
 
 /**
  * ValidateProviderConfig: the block completed from the environment, as Pulumi's CheckConfig does
- * (a secret key written in the block pairs with HW_ACCESS_KEY). A value not known yet counts as
- * set, and nothing is said about it until it is known.
+ * (a secret key written in the block pairs with HW_ACCESS_KEY). A value not known yet (`tofu
+ * validate`, or a variable during the validate walk) may turn out set or null: only failures that
+ * hold either way are reported, and none about the unknown value itself.
  */
 export function validateProviderConfig(value: TfValue, env: Env): Diagnostic[] {
   const { raw, unknown } = sharedConfig(value);
-  const judged: RawConfig = { ...raw };
   const unknownFields = new Set(unknown.map((attr) => CONFIG_BY_ATTRIBUTE.get(attr)!));
-  for (const field of unknownFields) judged[field] = CONFIG_FIELDS[field].type === "integer" ? (CONFIG_FIELDS[field].min ?? 0) : "(known after apply)";
-  return diagnosticsOf(checkConfig(withEnvFallbacks(judged, env)).filter((f) => !unknownFields.has(f.property)));
+  const ifSet: RawConfig = { ...raw };
+  for (const field of unknownFields) ifSet[field] = CONFIG_FIELDS[field].type === "integer" ? (CONFIG_FIELDS[field].min ?? 0) : "(known after apply)";
+  const whenNull = new Set(checkConfig(withEnvFallbacks(raw, env)).map((f) => `${f.property}\n${f.reason}`));
+  const either = checkConfig(withEnvFallbacks(ifSet, env)).filter((f) => !unknownFields.has(f.property) && whenNull.has(`${f.property}\n${f.reason}`));
+  return diagnosticsOf(either);
 }
 
 export type Configured = { ok: true; settings: ProviderSettings } | { ok: false; diagnostics: Diagnostic[] } | { ok: "unknown"; attributes: string[] };

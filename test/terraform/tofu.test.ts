@@ -33,10 +33,10 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
   const batchRequests: RequestInfo[] = [];
 
   /** tofu, asynchronously: the emulator answering it lives in this process. */
-  function tofu(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+  function tofu(args: string[], extraEnv: Record<string, string> = {}, dir = "config"): Promise<Run> {
     const t0 = Date.now();
     return new Promise((resolve, reject) => {
-      const child = spawn(toolPath("tofu"), [...args, "-no-color"], { cwd: join(work, "config"), env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(toolPath("tofu"), [...args, "-no-color"], { cwd: join(work, dir), env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -161,6 +161,18 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     }
     expect(state).not.toContain(AK);
   });
+
+  test("with dev_overrides the checkout's provider/bin serves without init", async () => {
+    writeFileSync(
+      join(work, "dev.tofurc"),
+      `provider_installation {\n  dev_overrides {\n    "local.providers/metastudio/metastudio" = "${join(REPO_ROOT, "provider", "bin")}"\n  }\n  direct {}\n}\n`,
+    );
+    cpSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), join(work, "dev", "main.tf"));
+    const r = await tofu(["plan", "-input=false"], { TF_CLI_CONFIG_FILE: join(work, "dev.tofurc") }, "dev");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Warning: Provider development overrides are in effect/);
+    expect(r.stdout).toMatch(/metastudio_training_jobs_gate\.batch will be created/);
+  }, 120_000);
 
   test("destroy forgets the gate and the deployment", async () => {
     const r = await tofu(["destroy", "-input=false", "-auto-approve"]);

@@ -153,13 +153,17 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     expect(r.stderr.replace(/[\s│]+/g, " ")).toMatch(/1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: anchor-broken \(4{32}\): TRAIN_FAILED/);
   }, 180_000);
 
-  test("no secret in plan output, state or logs", () => {
+  test("no secret in plan output, state or logs; the channel was mTLS", () => {
     const state = readFileSync(join(work, "config", "terraform.tfstate"), "utf8");
     const log = readFileSync(join(work, "tofu.log"), "utf8");
     for (const [name, text] of [["state", state], ["log", log], ["output", transcript.join("\n")]]) {
       expect({ name, leaks: text.includes(SK) }).toEqual({ name, leaks: false });
     }
     expect(state).not.toContain(AK);
+    // The channel was mutual TLS, protocol 6, and the plugin left when asked (go-plugin logs a kill otherwise).
+    expect(log).toMatch(/configuring client automatic mTLS/);
+    expect(log).toMatch(/using plugin: version=6/);
+    expect(log).not.toMatch(/stdio service not available|plugin failed to exit gracefully/);
   });
 
   test("with dev_overrides the checkout's provider/bin serves without init", async () => {

@@ -8,14 +8,22 @@
  *     bytes taken as the engine takes them) against a sequential 100-job pager and the lower bound
  *     40 ms × (1 + ceil(99 / in-flight requests));
  *  3. the same listing without latency: plugin CPU ms per 1,000 jobs and peak RSS (VmHWM).
+ *
+ * Each is measured for both protocols over the same core: the Pulumi plugin (Invoke of
+ * getTrainingJobs) and the Terraform provider (ReadDataSource of metastudio_training_jobs over
+ * AutoMTLS, spawned with go-plugin's environment).
  */
 import { spawn, ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_PROJECT_ID as PROJECT } from "../emulator/src";
-import { PLUGIN_BIN, PluginHost, REPO_ROOT } from "../harness/engineStandIn";
+import { PLUGIN_BIN, PluginHost } from "../harness/engineStandIn";
 import { firstStdoutLine } from "../harness/firstStdoutLine";
+import { REPO_ROOT } from "../harness/repoRoot";
+import { TERRAFORM_PLUGIN_BIN, TerraformPlugin } from "../harness/terraformClient";
+import { selfSignedIdentity } from "../provider/src/terraform/autoMtls";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/src/terraform/main";
 
 const smoke = process.argv.includes("--smoke");
 const sizesArg = process.argv.indexOf("--sizes");
@@ -33,9 +41,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function timeToFirstLine(args: string[]): Promise<number> {
+async function timeToFirstLine(args: string[], env?: NodeJS.ProcessEnv): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"], env: env ?? process.env });
   try {
     await firstStdoutLine(child, args.join(" "));
     return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -48,12 +56,30 @@ async function coldStart() {
   const bare = ["-e", 'require("http").createServer().listen(0,"127.0.0.1",function(){console.log(this.address().port)})'];
   const bareMs: number[] = [];
   const pluginMs: number[] = [];
-  // Interleaved, so drift in machine load touches both alike.
+  const terraformMs: number[] = [];
+  // As Terraform starts it: AutoMTLS on, so the time includes making its certificate.
+  const terraformEnv = {
+    ...process.env,
+    [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: "5,6",
+    PLUGIN_MIN_PORT: "10000",
+    PLUGIN_MAX_PORT: "25000",
+    PLUGIN_CLIENT_CERT: (await selfSignedIdentity()).certPem,
+  };
+  // Interleaved, so drift in machine load touches all alike.
   for (let i = 0; i < COLD_RUNS; i++) {
     bareMs.push(await timeToFirstLine(bare));
     pluginMs.push(await timeToFirstLine([PLUGIN_BIN]));
+    terraformMs.push(await timeToFirstLine([TERRAFORM_PLUGIN_BIN], terraformEnv));
   }
-  return { bareNodeMs: median(bareMs), pluginMs: median(pluginMs), ratio: median(pluginMs) / median(bareMs), runs: COLD_RUNS };
+  return {
+    bareNodeMs: median(bareMs),
+    pluginMs: median(pluginMs),
+    ratio: median(pluginMs) / median(bareMs),
+    terraformMs: median(terraformMs),
+    terraformRatio: median(terraformMs) / median(bareMs),
+    runs: COLD_RUNS,
+  };
 }
 
 interface RunningEmulator {
@@ -124,6 +150,30 @@ async function pluginInvoke(url: string) {
   }
 }
 
+/** One ReadDataSource of every job on a fresh Terraform provider, measured as pluginInvoke is. */
+async function terraformRead(url: string, jobs: number) {
+  const plugin = await TerraformPlugin.spawn();
+  try {
+    const configured = await plugin.configure({ endpoint: url, project_id: PROJECT, auth_token: TOKEN, max_concurrency: MAX_CONCURRENCY });
+    if (configured.diagnostics.length) throw new Error(`configure: ${JSON.stringify(configured.diagnostics)}`);
+    await plugin.schema();
+    const pid = plugin.process!.pid!;
+    const before = procStat(pid);
+    const t0 = performance.now();
+    const read = await plugin.readData("metastudio_training_jobs", {});
+    const ms = performance.now() - t0;
+    const after = procStat(pid);
+    if (read.diagnostics.length) throw new Error(`read: ${JSON.stringify(read.diagnostics)}`);
+    const listed = ((read.state as Record<string, unknown>).jobs as unknown[]).length;
+    if (listed !== jobs) throw new Error(`the Terraform provider listed ${listed} of ${jobs} jobs`);
+    await plugin.readData("metastudio_training_jobs", {});
+    const again = procStat(pid);
+    return { ms, bytes: read.bytes, cpuMs: after.cpuMs - before.cpuMs, secondCpuMs: again.cpuMs - after.cpuMs, cpuBeforeReadMs: before.cpuMs, peakRssMb: after.hwmMb };
+  } finally {
+    await plugin.stop();
+  }
+}
+
 async function listing(jobs: number) {
   const slow = await startEmulatorProcess(jobs, LATENCY_MS);
   const fast = await startEmulatorProcess(jobs, 0);
@@ -134,6 +184,8 @@ async function listing(jobs: number) {
     const pages = Math.ceil(jobs / 100);
     const lowerBoundMs = LATENCY_MS * (1 + Math.ceil((pages - 1) / MAX_CONCURRENCY));
     const noLatency = await pluginInvoke(fast.url);
+    const terraform = await terraformRead(slow.url, jobs);
+    const terraformNoLatency = await terraformRead(fast.url, jobs);
     return {
       jobs,
       invokeMs: plugin.ms,
@@ -148,6 +200,17 @@ async function listing(jobs: number) {
       wallMsPer1000NoLatency: (noLatency.ms / jobs) * 1000,
       peakRssMb: noLatency.peakRssMb,
       pluginCpuBeforeInvokeMs: noLatency.cpuBeforeInvokeMs,
+      terraform: {
+        readMs: terraform.ms,
+        stateBytes: terraform.bytes,
+        vsSequential: terraform.ms / pager.ms,
+        vsLowerBound: terraform.ms / lowerBoundMs,
+        noLatencyReadMs: terraformNoLatency.ms,
+        cpuMsPer1000: (terraformNoLatency.cpuMs / jobs) * 1000,
+        secondReadCpuMsPer1000: (terraformNoLatency.secondCpuMs / jobs) * 1000,
+        peakRssMb: terraformNoLatency.peakRssMb,
+        cpuBeforeReadMs: terraformNoLatency.cpuBeforeReadMs,
+      },
     };
   } finally {
     slow.child.kill();
@@ -175,6 +238,7 @@ async function main() {
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB RAM, Node ${machine.node}${smoke ? " (smoke run)" : ""}`,
     "",
     `Cold start (median of ${cold.runs}): plugin ${f(cold.pluginMs)} ms, bare node HTTP server ${f(cold.bareNodeMs)} ms, ratio ${f(cold.ratio, 2)}x (target <= 2x)`,
+    `Cold start, Terraform provider with AutoMTLS: ${f(cold.terraformMs)} ms, ratio ${f(cold.terraformRatio, 2)}x`,
     `Plugin CPU before its first Invoke (start-up, warm-up, Configure): ${rows.map((r) => `${f(r.pluginCpuBeforeInvokeMs, 0)} ms`).join(", ")}`,
     "",
     `| jobs | invoke @${LATENCY_MS}ms | sequential pager | vs pager (<=0.2) | lower bound | vs bound (<=1.5) | plugin CPU ms/1k (<=25) | same, 2nd invoke | wall ms/1k, no latency | peak RSS MB (<=150 @10k) |`,
@@ -182,6 +246,15 @@ async function main() {
     ...rows.map(
       (r) =>
         `| ${r.jobs} | ${f(r.invokeMs, 0)} ms | ${f(r.sequentialPagerMs, 0)} ms | ${f(r.vsSequential, 3)} | ${f(r.lowerBoundMs, 0)} ms | ${f(r.vsLowerBound, 2)} | ${f(r.pluginCpuMsPer1000)} | ${f(r.secondInvokeCpuMsPer1000)} | ${f(r.wallMsPer1000NoLatency)} | ${f(r.peakRssMb, 0)} |`,
+    ),
+    "",
+    "Terraform provider, ReadDataSource of every job (mTLS, msgpack state):",
+    "",
+    `| jobs | read @${LATENCY_MS}ms | vs pager | vs bound | CPU ms/1k | same, 2nd read | wall ms/1k, no latency | peak RSS MB | state bytes |`,
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.jobs} | ${f(r.terraform.readMs, 0)} ms | ${f(r.terraform.vsSequential, 3)} | ${f(r.terraform.vsLowerBound, 2)} | ${f(r.terraform.cpuMsPer1000)} | ${f(r.terraform.secondReadCpuMsPer1000)} | ${f((r.terraform.noLatencyReadMs / r.jobs) * 1000)} | ${f(r.terraform.peakRssMb, 0)} | ${r.terraform.stateBytes} |`,
     ),
   ];
   process.stdout.write(lines.join("\n") + "\n");

@@ -16,7 +16,9 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { firstStdoutLine } from "./firstStdoutLine";
 
-export const REPO_ROOT = join(__dirname, "..", "..");
+import { REPO_ROOT } from "./repoRoot";
+
+export { REPO_ROOT };
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 

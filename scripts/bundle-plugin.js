@@ -1,22 +1,30 @@
 #!/usr/bin/env node
-// Bundles the compiled plugin (dist/provider/src/main.js and what it requires, schema.json
-// included) into provider/bin/plugin.js, so the provider/bin folder works on its own: copied onto
-// $PATH or into a plugin cache, without this checkout's dist/ or node_modules/.
+// Bundles the compiled plugins into single files beside their executables in provider/bin, so the
+// folder works on its own (copied onto $PATH, into a plugin cache, a filesystem mirror or a
+// dev_overrides folder), without this checkout's dist/ or node_modules/:
+//   dist/provider/src/main.js           -> provider/bin/plugin.js            (Pulumi)
+//   dist/provider/src/terraform/main.js -> provider/bin/terraform-plugin.js  (Terraform, OpenTofu)
 "use strict";
 const path = require("path");
 const esbuild = require("esbuild");
 
 const root = path.join(__dirname, "..");
-esbuild
-  .build({
-    entryPoints: [path.join(root, "dist", "provider", "src", "main.js")],
-    outfile: path.join(root, "provider", "bin", "plugin.js"),
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    // node-fetch's optional charset converter; it falls back without it.
-    external: ["encoding"],
-    logLevel: "warning",
-  })
-  .catch(() => process.exit(1));
+const bundles = [
+  ["main.js", "plugin.js"],
+  [path.join("terraform", "main.js"), "terraform-plugin.js"],
+];
+Promise.all(
+  bundles.map(([entry, out]) =>
+    esbuild.build({
+      entryPoints: [path.join(root, "dist", "provider", "src", entry)],
+      outfile: path.join(root, "provider", "bin", out),
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      // node-fetch's optional charset converter; it falls back without it.
+      external: ["encoding"],
+      logLevel: "warning",
+    }),
+  ),
+).catch(() => process.exit(1));

@@ -1,16 +1,23 @@
-/** What a function gets from the plugin for one invoke. */
+/** What a function gets from the protocol serving it for one call. */
 import type { MetaStudioClient } from "../api/metaStudioClient";
+import type { ApiJob } from "../schema/trainingJob";
 
 export type LogSeverity = "debug" | "info" | "warning" | "error";
 
 export interface InvokeContext {
   client: MetaStudioClient;
   maxConcurrency: number;
-  /** True during `pulumi preview`: nothing may block for long. */
+  /** True during a preview or plan: nothing may block for long. */
   preview: boolean;
-  /** Aborted when the engine cancels (Ctrl-C); long waits must stop. */
+  /** Aborted when the engine cancels (Ctrl-C, StopProvider); long waits must stop. */
   signal: AbortSignal;
   log: (severity: LogSeverity, message: string) => void;
+  /**
+   * Each validated page as it arrives, before the listing is known to be consistent (a listing
+   * that drifted is taken again, and its pages are then simply not in the result). A protocol can
+   * start its own encoding here while later pages are still on the wire.
+   */
+  onPage?: (jobs: readonly ApiJob[]) => void;
 }
 
 /** A failure of the call that is the user's to fix (an empty gate, a failed job), not a crash. */

@@ -1,7 +1,7 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
 import { JOB_FILTER_FIELDS } from "../schema/fields";
-import { Identified, listJobs, Listing } from "../api/jobLister";
-import type { JobsPage } from "../api/metaStudioClient";
+import { listJobs, Listing } from "../api/jobLister";
+import type { ApiJob } from "../schema/trainingJob";
 import type { InvokeContext } from "./context";
 
 export interface ApiQuery {
@@ -37,22 +37,16 @@ export interface ListingRequest {
   pageSize?: number;
 }
 
-/**
- * Lists the jobs of a filter. `mapPage` turns each page as it arrives (while later pages are still
- * on the wire) into what the caller keeps, e.g. encoded bytes instead of objects.
- */
-export function listMatchingJobs<J extends Identified>(
-  ctx: InvokeContext,
-  req: ListingRequest,
-  mapPage: (page: JobsPage) => J[],
-): Promise<Listing<J>> {
+/** Lists the jobs of a filter; each validated page is handed to `ctx.onPage` as it arrives. */
+export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promise<Listing<ApiJob>> {
   const { query, headers } = toApiQuery(req.filters);
   // Retries are told through the invoke's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   return listJobs(
     async (offset, limit, signal) => {
       const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry }, signal);
-      return { count: page.count, jobs: mapPage(page) };
+      ctx.onPage?.(page.jobs);
+      return page;
     },
     {
       offset: req.offset ?? 0,

@@ -7,7 +7,7 @@ import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import { makeValidator } from "../schema/inputValidation";
 import { needsPersonToProceed } from "../schema/states";
-import { toTrainingJob, TrainingJob } from "../schema/trainingJob";
+import type { ApiJob } from "../schema/trainingJob";
 import { InvokeContext, InvokeFailure } from "./context";
 import { listMatchingJobs } from "./jobQuery";
 
@@ -19,7 +19,8 @@ export interface WaitInputs extends Record<string, unknown> {
 
 export interface WaitResult {
   ready: boolean;
-  jobs: TrainingJob[];
+  /** The selected jobs as last seen: validated API objects, serialized by each protocol. */
+  jobs: ApiJob[];
   jobIds: string[];
   assetIds: string[];
   waitedSeconds: number;
@@ -27,12 +28,12 @@ export interface WaitResult {
 
 export const validateWaitForTrainingJobs = makeValidator<WaitInputs>(WAIT_FOR_TRAINING_JOBS_INPUTS);
 
-function describeJob(j: TrainingJob): string {
-  return `${j.name} (${j.jobId}): ${j.state}`;
+function describeJob(j: ApiJob): string {
+  return `${j.name} (${j.job_id}): ${j.state}`;
 }
 
 /** "TRAINING: 3, COMPILING: 1", most common first. */
-export function countByState(jobs: readonly TrainingJob[]): string {
+export function countByState(jobs: readonly ApiJob[]): string {
   const counts = new Map<string, number>();
   for (const j of jobs) counts.set(j.state, (counts.get(j.state) ?? 0) + 1);
   return [...counts.entries()]
@@ -41,17 +42,17 @@ export function countByState(jobs: readonly TrainingJob[]): string {
     .join(", ");
 }
 
-function listed(jobs: readonly TrainingJob[], max = 20): string {
+function listed(jobs: readonly ApiJob[], max = 20): string {
   const shown = jobs.slice(0, max).map(describeJob).join("; ");
   return jobs.length > max ? `${shown}; and ${jobs.length - max} more` : shown;
 }
 
-function result(jobs: TrainingJob[], ready: boolean, startedAt: number): WaitResult {
+function result(jobs: ApiJob[], ready: boolean, startedAt: number): WaitResult {
   return {
     ready,
     jobs,
-    jobIds: jobs.map((j) => j.jobId),
-    assetIds: jobs.flatMap((j) => (typeof j.assetId === "string" ? [j.assetId] : [])),
+    jobIds: jobs.map((j) => j.job_id),
+    assetIds: jobs.flatMap((j) => (typeof j.asset_id === "string" ? [j.asset_id] : [])),
     waitedSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
   };
 }
@@ -63,8 +64,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
   const startedAt = Date.now();
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
-    const listing = await listMatchingJobs(ctx, { filters }, (page) => page.jobs);
-    const jobs = listing.jobs.map(toTrainingJob);
+    const { jobs } = await listMatchingJobs(ctx, { filters });
     if (jobs.length === 0) {
       throw new InvokeFailure("jobs", `the gate selected no training jobs (filters: ${JSON.stringify(filters)}); a gate on nothing is a mistake: check jobId / batchName / states`);
     }
@@ -78,7 +78,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
       return result(jobs, true, startedAt);
     }
     if (ctx.preview) {
-      ctx.log("info", `preview: ${pending.length} of ${jobs.length} jobs not yet in ${goal} (${countByState(pending)}); \`pulumi up\` will wait up to ${timeoutSeconds} s`);
+      ctx.log("info", `preview: ${pending.length} of ${jobs.length} jobs not yet in ${goal} (${countByState(pending)}); the deployment will wait up to ${timeoutSeconds} s`);
       return result(jobs, false, startedAt);
     }
     const now = Date.now();

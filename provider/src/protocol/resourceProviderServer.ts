@@ -16,6 +16,7 @@ import type { ProviderFunction } from "../functions/registry";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
+import { PulumiJobEntries, pulumiOutputs } from "./pulumiJobs";
 import { markedSecret, redactor } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
 import { unwrapValue } from "./wireValues";
@@ -178,19 +179,21 @@ export class MetaStudioProvider {
     if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, target.failures));
 
     const preview = call.request.getPreview();
+    const entries = new PulumiJobEntries();
     const ctx: InvokeContext = {
       client: target.client,
       maxConcurrency: target.maxConcurrency,
       preview,
       signal: this.cancel.signal,
       log: (severity, message) => this.engineLog.log(severity, redact(message)),
+      onPage: entries.addPage,
     };
     const key = `${tok}\n${preview}\n${hadSecrets}\n${JSON.stringify(checked.value)}`;
     this.flights
       .run(key, async () => {
         try {
-          const result = (await fn.run(checked.value, ctx)) as Record<string, unknown>;
-          return encodeInvokeResponse(hadSecrets ? markedSecret(result) : result);
+          const outputs = pulumiOutputs(await fn.run(checked.value, ctx), entries);
+          return encodeInvokeResponse(hadSecrets ? markedSecret(outputs) : outputs);
         } catch (err) {
           if (err instanceof InvokeFailure) return failuresOut([{ property: err.property, reason: err.message }]);
           throw err;

@@ -8,10 +8,10 @@
  * its cost separately (docs/benchmarks.md).
  */
 import { parsePage } from "../api/metaStudioClient";
-import { encodeJobs } from "../functions/getTrainingJobs";
 import { FUNCTIONS } from "../functions/registry";
 import { GET_TRAINING_JOBS_TOKEN } from "../schema/packageSchema";
-import { EncodedList, encodeInvokeResponse } from "./invokeResponseEncoding";
+import { encodeInvokeResponse } from "./invokeResponseEncoding";
+import { PulumiJobEntries, pulumiOutputs } from "./pulumiJobs";
 
 const SAMPLE_PAGE = JSON.stringify({
   count: 1,
@@ -22,5 +22,7 @@ export function warmUp(): void {
   FUNCTIONS[GET_TRAINING_JOBS_TOKEN].validate({ states: ["JOB_FINISH"], limit: 1, batchName: "b", isFlexus: true });
   const page = parsePage(SAMPLE_PAGE, undefined);
   if (typeof page === "string") return;
-  encodeInvokeResponse({ count: page.count, jobs: new EncodedList(encodeJobs(page.jobs)) });
+  const entries = new PulumiJobEntries();
+  entries.addPage(page.jobs);
+  encodeInvokeResponse(pulumiOutputs({ count: page.count, jobs: page.jobs }, entries));
 }

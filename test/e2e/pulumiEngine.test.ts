@@ -151,8 +151,12 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
       const up = await stack.ok(["up", "--yes", "--skip-preview"]).finally(() => clearTimeout(finishSoon));
       expect(finished).toBeGreaterThan(started);
       // The plugin's progress lines reach the user through the engine's Log service.
-      expect(up.output).toMatch(/1 of 2 jobs not yet in JOB_FINISH \(COMPILING: 1\)/);
-      expect(up.output).toMatch(/created \(/);
+      expect(up.output).toMatch(/waiting for 1 of 2 jobs to reach JOB_FINISH \(COMPILING: 1\)/);
+      // The deployment starts only once the gate has passed.
+      const passed = up.output.indexOf("gate passed: all 2 selected jobs are in JOB_FINISH");
+      const deploying = up.output.indexOf("random:index:RandomId asset-deployment creating");
+      expect(passed).toBeGreaterThan(-1);
+      expect(deploying).toBeGreaterThan(passed);
       const outputs = await stack.outputs();
       expect(outputs.gateReady).toBe(true);
       expect(outputs.jobsGated).toBe(2);

@@ -15,8 +15,6 @@ esbuild
     platform: "node",
     target: "node20",
     format: "cjs",
-    // node-fetch's optional charset converter; it falls back without it.
-    external: ["encoding"],
     logLevel: "warning",
   })
   .catch(() => process.exit(1));

@@ -1,4 +1,23 @@
-/** Errors a user sees from the API: always with the HTTP status, error code, message and request id. */
+/**
+ * Errors a user sees from the API: always with the request line, the HTTP status, error code,
+ * message and request id where there is one. Every part that came from the network has been
+ * through untrustedText.ts (secrets out, bounded) before it gets here.
+ *
+ * Each also says whether another attempt could help (see retry.ts).
+ */
+
+/** What the retry loop needs to know of a failed attempt. */
+export interface RetryAdvice {
+  readonly retryable: boolean;
+  /** The answer's Retry-After header, when it had one. */
+  readonly retryAfter?: string;
+  /** One line for the retry log: what went wrong with this attempt. */
+  readonly retryReason: string;
+}
+
+export function isRetryAdvice(err: unknown): err is Error & RetryAdvice {
+  return err instanceof Error && typeof (err as Partial<RetryAdvice>).retryable === "boolean";
+}
 
 export interface ApiErrorDetails {
   status: number;
@@ -10,10 +29,13 @@ export interface ApiErrorDetails {
   attempts: number;
 }
 
-export class MetaStudioApiError extends Error {
+export class MetaStudioApiError extends Error implements RetryAdvice {
   readonly details: ApiErrorDetails;
+  readonly retryable: boolean;
+  readonly retryAfter?: string;
+  readonly retryReason: string;
 
-  constructor(details: ApiErrorDetails, hint?: string) {
+  constructor(details: ApiErrorDetails, hint?: string, retry: { retryable: boolean; retryAfter?: string } = { retryable: false }) {
     const code = details.errorCode ?? "no error_code";
     const msg = details.errorMsg ?? "no error_msg";
     const rid = details.requestId ?? "none";
@@ -24,14 +46,44 @@ export class MetaStudioApiError extends Error {
     );
     this.name = "MetaStudioApiError";
     this.details = details;
+    this.retryable = retry.retryable;
+    this.retryAfter = retry.retryAfter;
+    this.retryReason = `HTTP ${details.status} ${details.errorCode ?? ""} (X-Request-Id: ${rid})`;
   }
 }
 
-/** A connection-level failure (reset, refused, time-out) that outlived its retries. */
-export class MetaStudioNetworkError extends Error {
-  constructor(request: string, cause: string, attempts: number) {
+/** A connection-level failure (reset, refused, time-out, a body cut short). */
+export class MetaStudioNetworkError extends Error implements RetryAdvice {
+  readonly retryReason: string;
+
+  constructor(
+    request: string,
+    cause: string,
+    attempts: number,
+    readonly retryable: boolean,
+  ) {
     super(`MetaStudio API ${request} failed after ${attempts} attempt(s): ${cause}`);
     this.name = "MetaStudioNetworkError";
+    this.retryReason = cause;
+  }
+}
+
+/**
+ * The endpoint answered a list call with a redirect. The API never does that; following it would
+ * send the credentials to whoever the location names and trust that host's jobs, so it is an error.
+ */
+export class MetaStudioRedirectError extends Error implements RetryAdvice {
+  readonly retryable = false;
+  readonly retryReason: string;
+
+  constructor(request: string, status: number, location: string, requestId: string | undefined) {
+    super(
+      `MetaStudio API ${request} was answered HTTP ${status} with a redirect to ${location}, which was not followed ` +
+        `(no request went there): the list API never redirects. Check metastudio:endpoint, or what stands between this ` +
+        `machine and it (X-Request-Id: ${requestId ?? "none"})`,
+    );
+    this.name = "MetaStudioRedirectError";
+    this.retryReason = `HTTP ${status} redirect`;
   }
 }
 

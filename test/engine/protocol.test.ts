@@ -67,6 +67,56 @@ describe("configuration", () => {
     }
   });
 
+  test("CheckConfig: a pasted credential's newline is dropped; what cannot be sent is refused unquoted; a value sent secret is never echoed", async () => {
+    const host = await PluginHost.start();
+    try {
+      const base = { region: "cn-north-4", projectId: emulator.projectId };
+      expect((await host.checkConfig({ ...base, authToken: secret("TOKEN-pasted\r\n") })).failures).toEqual([]);
+      const { failures } = await host.checkConfig({
+        ...base,
+        authToken: secret("TOKEN-with\nnewline-and-ü"),
+        maxRetries: secret("lots-of-retries"),
+        endpoint: "https://:hunter2@metastudio.example.com",
+        requestTimeoutSeconds: secret(-7),
+      });
+      const text = failures.map((f) => `${f.property}: ${f.reason}`).join("\n");
+      expect(text).toMatch(/authToken: metastudio:authToken is \(a secret value\); it holds a line break/);
+      expect(text).toMatch(/maxRetries: metastudio:maxRetries is \(a secret value\); expected an integer from 0 to 20/);
+      expect(text).toMatch(/requestTimeoutSeconds: metastudio:requestTimeoutSeconds is \(a secret value\)/);
+      expect(text).toMatch(/endpoint: .*without query, fragment or user info/);
+      for (const leaked of ["TOKEN-with", "newline", "lots-of-retries", "hunter2", "-7"]) expect(text).not.toContain(leaked);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test.each([[".."], ["."], ["not-a-project"]])("projectId %j is refused by CheckConfig, and an invoke configured with it sends nothing", async (projectId) => {
+    const host = await PluginHost.start();
+    try {
+      const checked = await host.checkConfig({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
+      expect(checked.failures).toEqual([expect.objectContaining({ property: "projectId", reason: expect.stringMatching(/32 hexadecimal digits/) })]);
+      await host.configure({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
+      const before = emulator.stats.requests;
+      const r = await host.invoke(GET, { limit: 1 });
+      expect(r.failures[0]).toMatchObject({ property: "projectId" });
+      expect(emulator.stats.requests).toBe(before);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("a token pasted with its newline (config or environment) is used without it", async () => {
+    const host = await PluginHost.start({ env: { HW_AUTH_TOKEN: `${TOKEN}\n` } });
+    try {
+      await host.configure({ endpoint: tokenEmulator.url, projectId: tokenEmulator.projectId });
+      expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
+      await host.configure({ endpoint: tokenEmulator.url, projectId: tokenEmulator.projectId, authToken: secret(`${TOKEN}\r\n`) });
+      expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
+    } finally {
+      await host.stop();
+    }
+  });
+
   test("Configure args with secrets (explicit provider / new engines) reach the client", async () => {
     const host = await PluginHost.start();
     try {

@@ -51,6 +51,8 @@ function grpcError(code: grpc.status, message: string): grpc.ServiceError {
 
 export class MetaStudioProvider {
   private config: RawConfig = {};
+  /** Keys Configure received marked secret: failures about them never quote their value. */
+  private secretConfigKeys: ReadonlySet<string> = new Set();
   private configured = false;
   private client: { key: string; client: MetaStudioClient; maxConcurrency: number } | undefined;
   private cancel = new AbortController();
@@ -92,8 +94,8 @@ export class MetaStudioProvider {
 
   checkConfig(call: Call<pb.CheckRequest>, cb: Callback<pb.CheckResponse>): void {
     const news = call.request.getNews();
-    const { value } = unwrapValue(structToObject(news));
-    const failures = checkConfig(withEnvFallbacks(value as RawConfig, this.env));
+    const { value, secretKeys } = unwrapValue(structToObject(news));
+    const failures = checkConfig(withEnvFallbacks(value as RawConfig, this.env), secretKeys);
     const res = new pb.CheckResponse();
     // Inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
     if (news) res.setInputs(news);
@@ -112,8 +114,9 @@ export class MetaStudioProvider {
 
   configure(call: Call<pb.ConfigureRequest>, cb: Callback<pb.ConfigureResponse>): void {
     const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList() as Array<[string, string]>);
-    const fromArgs = unwrapValue(structToObject(call.request.getArgs())).value as RawConfig;
-    this.config = withEnvFallbacks({ ...fromVariables, ...fromArgs }, this.env);
+    const args = unwrapValue(structToObject(call.request.getArgs()));
+    this.config = withEnvFallbacks({ ...fromVariables, ...(args.value as RawConfig) }, this.env);
+    this.secretConfigKeys = args.secretKeys;
     this.configured = true;
     this.client = undefined;
     const res = new pb.ConfigureResponse();
@@ -135,10 +138,15 @@ export class MetaStudioProvider {
     const config = this.configured ? this.config : withEnvFallbacks({}, this.env);
     const key = JSON.stringify(config);
     if (this.client?.key === key) return this.client;
-    const resolved = resolveSettings(config);
+    const resolved = resolveSettings(config, this.secretConfigKeys);
     if (!resolved.ok) return { failures: resolved.failures };
     const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
-    const client = new MetaStudioClient(resolved.settings.client);
+    let client: MetaStudioClient;
+    try {
+      client = new MetaStudioClient(resolved.settings.client);
+    } catch (err) {
+      return { failures: [{ property: "endpoint", reason: (err as Error).message }] };
+    }
     this.client = { key, client, maxConcurrency: resolved.settings.maxConcurrency };
     return this.client;
   }
@@ -164,8 +172,8 @@ export class MetaStudioProvider {
     if (!fn) {
       return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(known).join(", ")}`));
     }
-    const { value, hasUnknowns, hadSecrets, secretStrings } = unwrapValue(structToObject(call.request.getArgs()));
-    const redact = redactor(secretStrings);
+    const { value, hasUnknowns, hadSecrets, secretValues } = unwrapValue(structToObject(call.request.getArgs()));
+    const redact = redactor(secretValues.filter((v): v is string => typeof v === "string"));
     const failuresOut = (list: ReadonlyArray<{ property: string; reason: string }>) =>
       encodeInvokeResponse(undefined, list.map((f) => ({ property: f.property, reason: redact(f.reason) })));
     if (hasUnknowns) {

@@ -215,6 +215,48 @@ describe("secrets stay secret", () => {
     });
   });
 
+  test("secret numbers and secrets of one or two characters are hidden as well", async () => {
+    await withPlugin({ seed: 8 }, { maxRetries: "1" }, async ({ emulator, engine, host }) => {
+      const bad = await host.invoke(GET, { offset: secret(-7), pageSize: secret(1000) });
+      expect(bad.failures.map((f) => f.reason)).toEqual([
+        expect.stringMatching(/^offset is \(a secret value\); expected an integer from 0/),
+        expect.stringMatching(/^pageSize is \(a secret value\); expected an integer from 1 to 100/),
+      ]);
+      const wrongState = await host.invoke(GET, { states: secret(["JOB_FINSH"]) });
+      expect(wrongState.failures[0].reason).toMatch(/^states contains \(a secret value\), which is not a known value; accepted/);
+
+      const empty = await host.invoke(WAIT, { batchName: secret("Q7"), tag: secret("x") });
+      expect(empty.failures[0].reason).toMatch(/selected no training jobs \(filters: \{"batchName":"\[secret\]","tag":"\[secret\]"\}\)/);
+
+      emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
+      const failed = await host.invoke(GET, { batchName: secret("Q7"), offset: secret(3), limit: secret(40) }).catch((e: Error) => e.message);
+      expect(String(failed)).toMatch(/jobs\?offset=\[secret\]&limit=\[secret\]&batch_name=\[secret\] failed after 2 attempts/);
+      const retried = engine.logs.filter((l) => /retrying GET/.test(l.message)).map((l) => l.message);
+      expect(retried.length).toBeGreaterThan(0);
+      const seen = [JSON.stringify(bad), JSON.stringify(wrongState), JSON.stringify(empty), String(failed), host.stderr, ...retried].join("\n");
+      expect(seen).not.toMatch(/Q7|-7|1000|JOB_FINSH|did you mean|limit=40|offset=3/);
+    });
+  });
+
+  test("identical invokes in flight share a listing only when the same inputs are secret in both", async () => {
+    await withPlugin({ seed: 8, latencyMs: 300 }, {}, async ({ emulator, host }) => {
+      const before = emulator.stats.requests;
+      const [a, b] = await Promise.all([
+        host.invoke(WAIT, { batchName: "b-visible-in-a", tag: secret("t-secret-in-a") }),
+        host.invoke(WAIT, { batchName: secret("b-visible-in-a"), tag: "t-secret-in-a" }),
+      ]);
+      expect(a.failures[0].reason).toMatch(/"batchName":"b-visible-in-a","tag":"\[secret\]"/);
+      expect(b.failures[0].reason).toMatch(/"batchName":"\[secret\]","tag":"t-secret-in-a"/);
+      expect(a.failures[0].reason).not.toContain("t-secret-in-a");
+      expect(b.failures[0].reason).not.toContain("b-visible-in-a");
+      expect(emulator.stats.requests - before).toBe(2);
+      // The same secrets in both: one listing serves both.
+      const [c, d] = await Promise.all([host.invoke(WAIT, { batchName: secret("same") }), host.invoke(WAIT, { batchName: secret("same") })]);
+      expect(c).toEqual(d);
+      expect(emulator.stats.requests - before).toBe(3);
+    });
+  });
+
   test("neither the SK nor a token appears on stderr, in engine logs, errors or outputs", async () => {
     await withPlugin({ seed: 5 }, {}, async ({ emulator, engine, host }) => {
       const tokenHost = await pluginFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: "TOKEN-SHOULD-NOT-LEAK-42" }, engine);

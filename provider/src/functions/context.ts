@@ -1,5 +1,6 @@
 /** What a function gets from the plugin for one invoke. */
 import type { MetaStudioClient } from "../api/metaStudioClient";
+import type { Redactor } from "../api/redactor";
 
 export type LogSeverity = "debug" | "info" | "warning" | "error";
 
@@ -10,6 +11,10 @@ export interface InvokeContext {
   preview: boolean;
   /** Aborted when the engine cancels (Ctrl-C); long waits must stop. */
   signal: AbortSignal;
+  /** Inputs the program marked secret: messages show them as [secret], never their value. */
+  secretInputs: ReadonlySet<string>;
+  /** Their values, to take out of any text from the API. */
+  secrets: Redactor;
   log: (severity: LogSeverity, message: string) => void;
 }
 

@@ -1,5 +1,6 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
-import { JOB_FILTER_FIELDS } from "../schema/fields";
+import { JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
+import { SECRET_MARK } from "../api/redactor";
 import { Identified, listJobs, Listing } from "../api/jobLister";
 import type { JobsPage } from "../api/metaStudioClient";
 import type { InvokeContext } from "./context";
@@ -30,6 +31,25 @@ export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery 
   return { query, headers };
 }
 
+/**
+ * The query parameters request lines must show as [secret]: those of secret filters, and offset and
+ * limit when any paging input is secret (later pages' offsets would give it away).
+ */
+export function hiddenParams(secretInputs: ReadonlySet<string>): Set<string> {
+  const hidden = new Set<string>();
+  for (const name of secretInputs) {
+    const query = Object.hasOwn(JOB_FILTER_FIELDS, name) ? JOB_FILTER_FIELDS[name].query : undefined;
+    if (query) hidden.add(query);
+    if (Object.hasOwn(PAGING_FIELDS, name)) hidden.add("offset").add("limit");
+  }
+  return hidden;
+}
+
+/** Inputs as a message may show them: secret ones as [secret]. */
+export function shownInputs(inputs: Readonly<Record<string, unknown>>, secretInputs: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputs.has(k) ? SECRET_MARK : v]));
+}
+
 export interface ListingRequest {
   filters: Readonly<Record<string, unknown>>;
   offset?: number;
@@ -49,9 +69,10 @@ export function listMatchingJobs<J extends Identified>(
   const { query, headers } = toApiQuery(req.filters);
   // Retries are told through the invoke's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
+  const hidden = hiddenParams(ctx.secretInputs);
   return listJobs(
     async (offset, limit, signal) => {
-      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry }, signal);
+      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal);
       return { count: page.count, jobs: mapPage(page) };
     },
     {

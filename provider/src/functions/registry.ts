@@ -6,7 +6,8 @@ import { getTrainingJobs, validateGetTrainingJobs } from "./getTrainingJobs";
 import { validateWaitForTrainingJobs, waitForTrainingJobs } from "./waitForTrainingJobs";
 
 export interface ProviderFunction {
-  validate(args: Record<string, unknown>): Validated<Record<string, unknown>>;
+  /** `secret`: inputs the program marked secret, whose values failures must not quote. */
+  validate(args: Record<string, unknown>, secret?: ReadonlySet<string>): Validated<Record<string, unknown>>;
   run(inputs: Record<string, unknown>, ctx: InvokeContext): Promise<object>;
 }
 

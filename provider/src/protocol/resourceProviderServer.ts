@@ -10,13 +10,14 @@ import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
+import { Redactor } from "../api/redactor";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
 import type { ProviderFunction } from "../functions/registry";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
-import { markedSecret, redactor } from "./secretInputs";
+import { markedSecret } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
 import { unwrapValue } from "./wireValues";
 
@@ -172,15 +173,18 @@ export class MetaStudioProvider {
     if (!fn) {
       return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(known).join(", ")}`));
     }
-    const { value, hasUnknowns, hadSecrets, secretValues } = unwrapValue(structToObject(call.request.getArgs()));
-    const redact = redactor(secretValues.filter((v): v is string => typeof v === "string"));
+    const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(structToObject(call.request.getArgs()));
+    // Messages the plugin writes leave secret inputs out by construction (request lines, failures
+    // quoting a value); this catches them wherever else they might appear (a job named like one).
+    const secrets = Redactor.of(secretValues);
+    const redact = (text: string) => secrets.redact(text);
     const failuresOut = (list: ReadonlyArray<{ property: string; reason: string }>) =>
       encodeInvokeResponse(undefined, list.map((f) => ({ property: f.property, reason: redact(f.reason) })));
     if (hasUnknowns) {
       // Inputs not known yet (a preview): nothing can be listed; the engine treats the result as unknown.
       return cb(null, encodeInvokeResponse({}));
     }
-    const checked = fn.validate(value as Record<string, unknown>);
+    const checked = fn.validate(value as Record<string, unknown>, secretKeys);
     if (!checked.ok) return cb(null, failuresOut(checked.failures));
     const target = this.clientFor();
     if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, target.failures));
@@ -191,9 +195,13 @@ export class MetaStudioProvider {
       maxConcurrency: target.maxConcurrency,
       preview,
       signal: this.cancel.signal,
+      secretInputs: secretKeys,
+      secrets,
       log: (severity, message) => this.engineLog.log(severity, redact(message)),
     };
-    const key = `${tok}\n${preview}\n${hadSecrets}\n${JSON.stringify(checked.value)}`;
+    // Calls share a listing only when they also agree on which inputs are secret: the listing's
+    // messages are redacted for the first caller's secrets, and must be right for every caller.
+    const key = JSON.stringify([tok, preview, [...secretKeys].sort(), checked.value]);
     this.flights
       .run(key, async () => {
         try {

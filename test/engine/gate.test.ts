@@ -1,5 +1,5 @@
 /** waitForTrainingJobs over gRPC against the emulator, with jobs moving while it waits. */
-import { AK, Emulator, FakeEngine, pluginFor, PluginHost, SK, startEmulator, WAIT } from "./support";
+import { AK, Emulator, FakeEngine, pluginFor, PluginHost, SK, startEmulator, WAIT, withPlugin } from "./support";
 
 const hex = (c: string) => c.repeat(32);
 
@@ -78,5 +78,15 @@ describe("the JOB_FINISH gate", () => {
     await new Promise((r) => setTimeout(r, 300));
     await host.cancel();
     expect(await waiting).toMatch(/cancelled/);
+  });
+});
+
+test("a failure naming jobs whose names are huge stays short: text from the API is bounded on its way back", async () => {
+  await withPlugin({ jobs: 0 }, {}, async ({ emulator, host }) => {
+    for (let i = 0; i < 30; i++) emulator.store.add({ job_id: `${i}`.padStart(32, "0"), name: `huge-${i}-${"x".repeat(50_000)}`, state: "TRAIN_FAILED", batch_name: "huge" });
+    const r = await host.invoke(WAIT, { batchName: "huge" });
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0].reason).toMatch(/^30 of 30 selected jobs cannot reach JOB_FINISH/);
+    expect(r.failures[0].reason.length).toBeLessThanOrEqual(4000);
   });
 });

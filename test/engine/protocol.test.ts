@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../harness/engineStandIn";
+import { invokeRequestBytes, nested } from "../support/structBytes";
 import { AK, Emulator, GET, PluginHost, secret, SK, startEmulator, TOKEN } from "./support";
 
 let emulator: Emulator;
@@ -196,6 +197,40 @@ describe("input validation happens before any request", () => {
     expect(r.failures[0].property).toBe(property);
     expect(r.failures[0].reason).toMatch(reason);
     expect(emulator.stats.requests).toBe(before);
+  });
+
+  test.each([
+    [{ appUserId: "user\r\nX-Injected: 1" }, "appUserId", /line break/],
+    [{ appUserId: "用户" }, "appUserId", /outside ASCII/],
+    [{ createSince: "0000-01-01T00:00:00+01:00" }, "createSince", /outside the years 0000 to 9999/],
+    [{ createUntil: "9999-12-31T23:59:59-00:01" }, "createUntil", /outside the years 0000 to 9999/],
+    [{ queryProjectId: ".." }, "queryProjectId", /32 hexadecimal digits/],
+  ])("%j → failure on %s before anything is sent", async (args, property, reason) => {
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, args);
+    expect(r.failures[0]).toMatchObject({ property, reason: expect.stringMatching(reason) });
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test("a 1 MB input gets a short failure at once, not a request nor an error too large for gRPC to deliver", async () => {
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, { name: "n".repeat(1_000_000), tag: "t".repeat(300) });
+    expect(r.failures.map((f) => f.property).sort()).toEqual(["name", "tag"]);
+    for (const f of r.failures) expect(f.reason.length).toBeLessThan(400);
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test('"__proto__" sent as an input is refused, not silently ignored', async () => {
+    const before = emulator.stats.requests;
+    const args = JSON.parse('{"__proto__": {"limit": 1}, "limit": 2}') as Record<string, unknown>;
+    const r = await host.invokeBytes(invokeRequestBytes(GET, args));
+    expect(r.failures).toEqual([expect.objectContaining({ property: "__proto__", reason: expect.stringMatching(/__proto__ is not an input of this function/) })]);
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test("inputs nested thousands deep are refused as unreadable, and the plugin goes on serving", async () => {
+    await expect(host.invokeBytes(invokeRequestBytes(GET, { states: nested(5_000) }))).rejects.toThrow(/cannot be read: the inputs are nested deeper than 32 levels/);
+    expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
   });
 
   test("an unknown function token is an error naming the functions there are", async () => {

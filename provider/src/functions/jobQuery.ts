@@ -15,7 +15,11 @@ export interface ApiQuery {
  * 3339 offset, so they are sent as the same instant in UTC.
  */
 export function utcTime(rfc3339: string): string {
-  return new Date(rfc3339).toISOString().replace(/\.000Z$/, "Z");
+  const utc = new Date(rfc3339).toISOString().replace(/\.000Z$/, "Z");
+  // Validation keeps inputs within the years 0000 to 9999 in UTC; beyond them the ISO form is
+  // "+010000-..." or "-000001-...", which is not RFC 3339 and must never be sent.
+  if (!/^\d{4}-/.test(utc)) throw new RangeError(`${rfc3339} is outside the years 0000 to 9999 in UTC`);
+  return utc;
 }
 
 export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery {

@@ -10,12 +10,14 @@ import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
-import { Redactor } from "../api/redactor";
+import type { Redactor } from "../api/redactor";
+import { clip } from "../api/untrustedText";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
 import type { ProviderFunction } from "../functions/registry";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
+import { DecodedInvoke, decodeInvokeRequest } from "./invokeRequestDecoding";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
 import { markedSecret } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
@@ -36,8 +38,22 @@ function structToObject(s: Struct | undefined): Record<string, unknown> {
   return s ? (s.toJavaScript() as Record<string, unknown>) : {};
 }
 
-function failuresOf(list: ReadonlyArray<{ property: string; reason: string }>): pb.CheckFailure[] {
-  return list.map((f) => {
+/**
+ * Bounds on what goes back to the engine. An error's text travels in a response header, which
+ * grpc-js refuses past 64 KB, and a client then never gets an answer at all: it waits out its
+ * deadline. Percent-encoded, 4,000 characters stay far below that.
+ */
+const MAX_ERROR = 4000;
+const MAX_FAILURES = 20;
+
+type Failure = { property: string; reason: string };
+
+function boundedFailures(list: readonly Failure[]): Failure[] {
+  return list.slice(0, MAX_FAILURES).map((f) => ({ property: clip(f.property, 200), reason: clip(f.reason, MAX_ERROR) }));
+}
+
+function failuresOf(list: readonly Failure[]): pb.CheckFailure[] {
+  return boundedFailures(list).map((f) => {
     const cf = new pb.CheckFailure();
     cf.setProperty(f.property);
     cf.setReason(f.reason);
@@ -47,7 +63,8 @@ function failuresOf(list: ReadonlyArray<{ property: string; reason: string }>): 
 
 /** Errors surface in the engine as "Invoke of '<tok>' failed: <message>". */
 function grpcError(code: grpc.status, message: string): grpc.ServiceError {
-  return Object.assign(new Error(message), { code, details: message, metadata: new grpc.Metadata() });
+  const bounded = clip(message, MAX_ERROR);
+  return Object.assign(new Error(bounded), { code, details: bounded, metadata: new grpc.Metadata() });
 }
 
 export class MetaStudioProvider {
@@ -134,7 +151,7 @@ export class MetaStudioProvider {
     cb(null, new Empty());
   }
 
-  private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Array<{ property: string; reason: string }> } {
+  private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Failure[] } {
     // Without Configure (a bare engine-role call), the environment alone is the configuration.
     const config = this.configured ? this.config : withEnvFallbacks({}, this.env);
     const key = JSON.stringify(config);
@@ -166,20 +183,22 @@ export class MetaStudioProvider {
     }
   }
 
-  invoke(call: Call<pb.InvokeRequest>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
-    const tok = call.request.getTok();
+  invoke(call: Call<DecodedInvoke>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
+    const { tok, args, preview, invalid } = call.request;
+    if (invalid) return cb(grpcError(grpc.status.INVALID_ARGUMENT, `the Invoke request cannot be read: ${invalid}`));
     const known = functions();
-    const fn = known[tok];
+    const fn = Object.hasOwn(known, tok) ? known[tok] : undefined;
     if (!fn) {
-      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(known).join(", ")}`));
+      const shown = /^[\w:./-]{1,200}$/.test(tok) ? tok : clip(JSON.stringify(tok), 200);
+      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${shown}; this provider has ${Object.keys(known).join(", ")}`));
     }
-    const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(structToObject(call.request.getArgs()));
+    const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(args);
     // Messages the plugin writes leave secret inputs out by construction (request lines, failures
     // quoting a value); this catches them wherever else they might appear (a job named like one).
-    const secrets = Redactor.of(secretValues);
+    const secrets: Redactor = (require("../api/redactor") as typeof import("../api/redactor")).Redactor.of(secretValues);
     const redact = (text: string) => secrets.redact(text);
-    const failuresOut = (list: ReadonlyArray<{ property: string; reason: string }>) =>
-      encodeInvokeResponse(undefined, list.map((f) => ({ property: f.property, reason: redact(f.reason) })));
+    const failuresOut = (list: readonly Failure[]) =>
+      encodeInvokeResponse(undefined, boundedFailures(list.map((f) => ({ property: f.property, reason: redact(f.reason) }))));
     if (hasUnknowns) {
       // Inputs not known yet (a preview): nothing can be listed; the engine treats the result as unknown.
       return cb(null, encodeInvokeResponse({}));
@@ -187,9 +206,8 @@ export class MetaStudioProvider {
     const checked = fn.validate(value as Record<string, unknown>, secretKeys);
     if (!checked.ok) return cb(null, failuresOut(checked.failures));
     const target = this.clientFor();
-    if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, target.failures));
+    if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, boundedFailures(target.failures)));
 
-    const preview = call.request.getPreview();
     const ctx: InvokeContext = {
       client: target.client,
       maxConcurrency: target.maxConcurrency,
@@ -218,12 +236,15 @@ export class MetaStudioProvider {
       );
   }
 
-  /** The service with Invoke's answer taken as ready-made bytes (see invokeResponseEncoding.ts). */
+  /**
+   * The service with Invoke's request read from the wire by invokeRequestDecoding.ts (every key
+   * kept, nesting bounded) and its answer taken as ready-made bytes (see invokeResponseEncoding.ts).
+   */
   static serviceDefinition(): grpc.ServiceDefinition {
     const base = providerGrpc.ResourceProviderService as unknown as grpc.ServiceDefinition;
     return {
       ...base,
-      invoke: { ...base.invoke, responseSerialize: (bytes: Buffer) => bytes },
+      invoke: { ...base.invoke, requestDeserialize: decodeInvokeRequest, responseSerialize: (bytes: Buffer) => bytes },
     };
   }
 

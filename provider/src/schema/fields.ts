@@ -60,7 +60,7 @@ export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   updateSince: { type: "string", rfc3339: true, query: "update_since", description: "Only jobs last updated at or after this RFC 3339 time." },
   updateUntil: { type: "string", rfc3339: true, query: "update_until", description: "Only jobs last updated at or before this RFC 3339 time." },
   states: { type: "stringList", enum: KNOWN_STATES, query: "state", description: "Only jobs in one of these states (sent comma-joined as `state`), e.g. `[\"JOB_FINISH\", \"TRAINING\"]`." },
-  queryProjectId: { type: "string", query: "query_project_id", description: "Tenant (project) id to query." },
+  queryProjectId: { type: "string", format: "projectId", query: "query_project_id", description: "Tenant (project) id to query." },
   batchName: { type: "string", query: "batch_name", description: "Only jobs of this batch." },
   tag: { type: "string", query: "tag", description: "Only jobs carrying this tag." },
   jobId: { type: "string", query: "job_id", description: "Only the job with this id." },
@@ -70,7 +70,7 @@ export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   isLiveCopy: { type: "boolean", query: "is_live_copy", description: "Only live-copy jobs when true, only other jobs when false." },
   trainLocation: { type: "string", query: "train_location", description: "Only jobs trained in this region." },
   isOndemandResource: { type: "boolean", query: "is_ondemand_resource", description: "Only jobs on on-demand resources when true, only others when false." },
-  appUserId: { type: "string", header: "X-App-UserId", description: "Third-party user id, sent as the `X-App-UserId` header." },
+  appUserId: { type: "string", format: "headerValue", header: "X-App-UserId", description: "Third-party user id, sent as the `X-App-UserId` header." },
 };
 
 /** Paging inputs of getTrainingJobs: handled by the provider, not passed through as is. */

@@ -2,6 +2,8 @@
  * getTrainingJobs end to end: plugin over gRPC → signed HTTP → emulator. Paging, filters, faults,
  * drift, secrets.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { AK, Emulator, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
@@ -135,6 +137,55 @@ test("a request that outlives requestTimeoutSeconds is abandoned and reported as
     expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
     expect(Date.now() - t0).toBeLessThan(2400);
     expect(emulator.stats.requests).toBe(2);
+  });
+});
+
+describe("a service whose numbers cannot be true", () => {
+  const PROJECT = "0123456789abcdef0123456789abcdef";
+  /** The plugin against a loopback server answering every page with `answer(offset, limit)`. */
+  async function against(answer: (offset: number, limit: number) => object, test: (host: PluginHost, requests: () => number) => Promise<void>) {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      const q = new URL(req.url!, "http://x").searchParams;
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify(answer(Number(q.get("offset")), Number(q.get("limit")))));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const host = await PluginHost.start();
+    try {
+      const { port } = server.address() as AddressInfo;
+      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken"), maxRetries: "1" });
+      await test(host, () => requests);
+    } finally {
+      await host.stop();
+      server.closeAllConnections();
+      server.close();
+    }
+  }
+  const jobs = (offset: number, n: number) => Array.from({ length: n }, (_, i) => ({ job_id: `j${offset + i}`, name: "n", state: "TRAINING" }));
+
+  test("count 1e10 is not an answer of this API (an int32): malformed, retried, reported", async () => {
+    await against((offset, limit) => ({ count: 1e10, jobs: jobs(offset, limit) }), async (host, requests) => {
+      await expect(host.invoke(GET, {})).rejects.toThrow(/after 2 attempts: HTTP 200 MALFORMED_RESPONSE: the answer does not have the expected shape: count: Too big/);
+      expect(requests()).toBe(2);
+    });
+  });
+
+  test("count 2147483647 is more than a listing holds: one request, then a clear error", async () => {
+    await against((offset, limit) => ({ count: 2147483647, jobs: jobs(offset, limit) }), async (host, requests) => {
+      await expect(host.invoke(GET, {})).rejects.toThrow(/the filter matches 2147483647 jobs, more than one listing returns \(100000\)/);
+      expect(requests()).toBe(1);
+      const limited = await host.invoke(GET, { limit: 300 });
+      expect(limited.ret!.jobs).toHaveLength(300);
+    });
+  });
+
+  test("a full count, then empty pages: the service contradicts itself, said at once", async () => {
+    await against((offset, limit) => ({ count: 5000, jobs: offset === 0 ? jobs(0, limit) : [] }), async (host, requests) => {
+      await expect(host.invoke(GET, {})).rejects.toThrow(/the service's answers contradict themselves: the page at offset \d+ held 0 jobs where its count of 5000 promised 100/);
+      expect(requests()).toBeLessThanOrEqual(22);
+    });
   });
 });
 

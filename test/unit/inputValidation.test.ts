@@ -25,7 +25,8 @@ describe("getTrainingJobs input validation", () => {
   });
 
   test.each([
-    [{ limit: 0 }, "limit", /limit is 0; expected an integer from 1 to 2147483647/],
+    [{ limit: 0 }, "limit", /limit is 0; expected an integer from 1 to 100000/],
+    [{ limit: 100_001 }, "limit", /limit is 100001; expected an integer from 1 to 100000/],
     [{ limit: 2.5 }, "limit", /integer/],
     [{ pageSize: 101 }, "pageSize", /from 1 to 100/],
     [{ offset: -1 }, "offset", /from 0 to 2147483647/],

@@ -98,3 +98,29 @@ export class ListingDriftError extends Error {
     this.name = "ListingDriftError";
   }
 }
+
+/** A filter matches more jobs than one listing may hold; nothing past the first page was fetched. */
+export class ListingTooLargeError extends Error {
+  constructor(count: number, offset: number, max: number) {
+    super(
+      `the filter matches ${count} jobs${offset ? ` (${Math.max(0, count - offset)} from offset ${offset})` : ""}, more than one listing ` +
+        `returns (${max}); nothing was listed beyond the first page. Narrow the filter (states, batchName, createSince/createUntil, ...) ` +
+        `or page through the jobs with offset and limit (limit at most ${max}).`,
+    );
+    this.name = "ListingTooLargeError";
+  }
+}
+
+/**
+ * The service's answers disagree with themselves the same way listing after listing (a count that
+ * promises jobs its pages do not hold): not a list that moves, so listing again cannot help.
+ */
+export class ListingContradictionError extends Error {
+  constructor(listings: number, reason: string) {
+    super(
+      `the service's answers contradict themselves: ${reason}, in ${listings} listings; nothing was returned rather than ` +
+        "a list the service's own count says is incomplete. If it persists, report it to Huawei Cloud with the request id.",
+    );
+    this.name = "ListingContradictionError";
+  }
+}

@@ -74,6 +74,7 @@ export class MetaStudioProvider {
   private configured = false;
   private client: { key: string; client: MetaStudioClient; maxConcurrency: number } | undefined;
   private cancel = new AbortController();
+  private stopping = false;
   private readonly flights = new SingleFlight<Buffer>();
 
   constructor(
@@ -147,8 +148,19 @@ export class MetaStudioProvider {
 
   cancelAll(_call: Call<Empty>, cb: Callback<Empty>): void {
     this.cancel.abort(new Error("the operation was cancelled"));
-    this.cancel = new AbortController();
+    if (!this.stopping) this.cancel = new AbortController();
     cb(null, new Empty());
+  }
+
+  /**
+   * The process is told to stop (SIGTERM, SIGINT): open invokes fail at once with the reason, their
+   * requests in flight are aborted, no request starts any more and new invokes are refused, so the
+   * server can close without the engine seeing a dropped connection.
+   */
+  shutdown(why: string): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.cancel.abort(new Error(`provider is shutting down (${why}); nothing more is requested from the API`));
   }
 
   private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Failure[] } {
@@ -185,6 +197,7 @@ export class MetaStudioProvider {
 
   invoke(call: Call<DecodedInvoke>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
     const { tok, args, preview, invalid } = call.request;
+    if (this.stopping) return cb(grpcError(grpc.status.UNAVAILABLE, "provider is shutting down; the invoke was not started"));
     if (invalid) return cb(grpcError(grpc.status.INVALID_ARGUMENT, `the Invoke request cannot be read: ${invalid}`));
     const known = functions();
     const fn = Object.hasOwn(known, tok) ? known[tok] : undefined;

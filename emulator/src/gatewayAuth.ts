@@ -30,7 +30,8 @@ const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 /** Which modes a server accepts; with neither a key pair nor a token, any credential will do. */
 export function describeAuth(settings: AuthSettings): string {
   const modes: string[] = [];
-  if (settings.accessKey) modes.push(`AK/SK signatures with access key ${settings.accessKey}`);
+  // That a key pair is set, not which: start-up lines end up in terminals, CI logs and bug reports.
+  if (settings.accessKey) modes.push("AK/SK signatures (the configured access key and secret key)");
   if (settings.token) modes.push("X-Auth-Token (the configured token)");
   if (modes.length) return `requires ${modes.join(" or ")}`;
   return "accepts any access key or token (neither --ak/--sk nor --token given), but requires one of the two";

@@ -2,7 +2,6 @@
 import {
   DEFAULT_BACKOFF,
   isRetryableStatus,
-  networkErrorCode,
   parseRetryAfter,
   RETRYABLE_NETWORK_CODES,
   retryDelayMs,
@@ -90,12 +89,5 @@ describe("what is retried", () => {
     for (const code of ["ENOTFOUND", "EPROTO", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "HPE_HEADER_OVERFLOW", "ERR_INVALID_CHAR"]) {
       expect(RETRYABLE_NETWORK_CODES.has(code)).toBe(false);
     }
-  });
-
-  test("the code of a failure is found on it or along its causes", () => {
-    expect(networkErrorCode(Object.assign(new Error("x"), { code: "ECONNRESET" }))).toBe("ECONNRESET");
-    expect(networkErrorCode(new Error("outer", { cause: Object.assign(new Error("inner"), { code: "EPIPE" }) }))).toBe("EPIPE");
-    expect(networkErrorCode(Object.assign(new Error("slow"), { name: "TimeoutError" }))).toBe("ETIMEDOUT");
-    expect(networkErrorCode(new Error("no code"))).toBeUndefined();
   });
 });

@@ -43,7 +43,7 @@ export class TransportError extends Error {
 const LEGAL_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 
 /** The names of headers whose value cannot be sent, so a request never reaches Node's own check. */
-export function illegalHeaders(headers: Readonly<Record<string, string>>): string[] {
+function illegalHeaders(headers: Readonly<Record<string, string>>): string[] {
   return Object.entries(headers)
     .filter(([, v]) => !LEGAL_HEADER_VALUE.test(v))
     .map(([k]) => k);

@@ -59,10 +59,6 @@ export class Redactor {
     return Redactor.of(this, ...sources);
   }
 
-  get empty(): boolean {
-    return this.values.length === 0;
-  }
-
   /** Length of the longest text a secret may appear as: a cut further than this keeps it whole. */
   get reach(): number {
     this.compiled();

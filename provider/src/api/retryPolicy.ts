@@ -66,18 +66,6 @@ export function retryDelayMs(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** The error code of a transport failure (on the error or along its `cause` chain). */
-export function networkErrorCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 4; depth++) {
-    const o = e as { code?: unknown; name?: unknown; cause?: unknown };
-    if (typeof o.code === "string") return o.code;
-    if (o.name === "TimeoutError") return "ETIMEDOUT";
-    e = o.cause;
-  }
-  return undefined;
-}
-
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);

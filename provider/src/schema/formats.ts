@@ -22,7 +22,7 @@ const ACCESS_KEY = /^[A-Za-z0-9._-]+$/;
 /** Visible ASCII: what IAM issues as keys and tokens, and what any header takes. */
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
 }

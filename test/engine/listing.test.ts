@@ -289,6 +289,18 @@ describe("secrets stay secret", () => {
     });
   });
 
+  test("a project id configured as a secret is [secret] in request lines", async () => {
+    await withPlugin({ seed: 8 }, { maxRetries: "1" }, async ({ emulator, engine, host }) => {
+      await host.configure({ endpoint: emulator.url, projectId: secret(emulator.projectId), accessKey: secret(AK), secretKey: secret(SK), maxRetries: "1" });
+      emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
+      const failed = await host.invoke(GET, { limit: 1 }).catch((e: Error) => e.message);
+      expect(String(failed)).toMatch(/GET \/v1\/\[secret\]\/digital-human-training-manage\/user\/jobs\?offset=0&limit=1 failed after 2 attempts/);
+      const seen = [String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
+      expect(seen).not.toContain(emulator.projectId);
+      expect((await host.invoke(GET, { limit: 1 })).ret!.jobs).toHaveLength(1);
+    });
+  });
+
   test("identical invokes in flight share a listing only when the same inputs are secret in both", async () => {
     await withPlugin({ seed: 8, latencyMs: 300 }, {}, async ({ emulator, host }) => {
       const before = emulator.stats.requests;

@@ -269,4 +269,19 @@ describe("listJobs", () => {
     expect(listing.listings).toBe(2);
     expect(listing.jobs).toHaveLength(450);
   });
+
+  test("one answer holding a job twice is the service contradicting itself, even when it is the only page", async () => {
+    const fetch = async () => ({ count: 2, jobs: [job(1), job(1)] });
+    await expect(listJobs(fetch, opts)).rejects.toThrow(/contradict themselves: job j00001 was served twice, in 2 listings/);
+  });
+
+  test("a listing stops once its answers pass the bound on bytes, whatever the job count says", async () => {
+    let requests = 0;
+    const fetch = async (offset: number, limit: number) => {
+      requests++;
+      return { count: 5000, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)), bytes: 3 * 1024 * 1024 };
+    };
+    await expect(listJobs(fetch, { ...opts, maxBytes: 10 * 1024 * 1024, maxConcurrency: 1 })).rejects.toThrow(/answers for this listing passed 10 MiB after 400 jobs/);
+    expect(requests).toBe(4);
+  });
 });

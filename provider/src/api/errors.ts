@@ -99,15 +99,27 @@ export class ListingDriftError extends Error {
   }
 }
 
-/** A filter matches more jobs than one listing may hold; nothing past the first page was fetched. */
+/** A listing would hold more than one listing may: too many jobs, or too many bytes of them. */
 export class ListingTooLargeError extends Error {
-  constructor(count: number, offset: number, max: number) {
-    super(
-      `the filter matches ${count} jobs${offset ? ` (${Math.max(0, count - offset)} from offset ${offset})` : ""}, more than one listing ` +
-        `returns (${max}); nothing was listed beyond the first page. Narrow the filter (states, batchName, createSince/createUntil, ...) ` +
-        `or page through the jobs with offset and limit (limit at most ${max}).`,
-    );
+  private constructor(what: string, advice: string) {
+    super(`${what}; ${advice}`);
     this.name = "ListingTooLargeError";
+  }
+
+  static jobs(count: number, offset: number, max: number): ListingTooLargeError {
+    return new ListingTooLargeError(
+      `the filter matches ${count} jobs${offset ? ` (${Math.max(0, count - offset)} from offset ${offset})` : ""}, more than one listing ` +
+        `returns (${max}); nothing was listed beyond the first page`,
+      `narrow the filter (states, batchName, createSince/createUntil, ...) or page through the jobs with offset and limit (limit at most ${max})`,
+    );
+  }
+
+  static bytes(max: number, jobs: number): ListingTooLargeError {
+    return new ListingTooLargeError(
+      `the service's answers for this listing passed ${Math.round(max / 1024 / 1024)} MiB after ${jobs} jobs, far more than jobs ` +
+        "of the list API take; the listing was stopped",
+      "narrow the filter or set a lower limit",
+    );
   }
 }
 

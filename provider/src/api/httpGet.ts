@@ -26,6 +26,8 @@ export interface HttpAnswer {
   headers: IncomingHttpHeaders;
   /** Empty for a redirect: its body is not read. */
   body: string;
+  /** Bytes of the body as received. */
+  bytes: number;
 }
 
 /** A request that got no complete answer. `code` is Node's (ECONNRESET, ...) or one of ours. */
@@ -108,7 +110,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
       if (isRedirect(status)) {
         // Not followed, so not read either: the socket is dropped with the rest of the answer.
         res.destroy();
-        return finish(undefined, { status, headers: res.headers, body: "" });
+        return finish(undefined, { status, headers: res.headers, body: "", bytes: 0 });
       }
       const declared = Number(res.headers["content-length"]);
       if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
@@ -123,7 +125,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
       });
       res.on("end", () => {
         if (!res.complete) return finish(prematureClose(received, declared));
-        finish(undefined, { status, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+        finish(undefined, { status, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), bytes: received });
       });
       // The server closed the connection, or it broke, before the body was complete.
       res.on("error", () => finish(prematureClose(received, declared)));

@@ -14,7 +14,7 @@
  * promises jobs its pages do not hold, the same way twice) is reported as such, not as drift.
  */
 import { ListingContradictionError, ListingDriftError, ListingTooLargeError } from "./errors";
-import { MAX_LISTING_JOBS } from "../schema/fields";
+import { MAX_LISTING_BYTES, MAX_LISTING_JOBS } from "../schema/fields";
 
 /** What the pager needs of a job: its id, to check page boundaries and duplicates. */
 export interface Identified {
@@ -26,6 +26,8 @@ export interface PageResult<J extends Identified> {
   jobs: J[];
   /** The answer's X-Request-Id, quoted when the answers contradict themselves. */
   requestId?: string;
+  /** Size of the answer, counted against the listing's bound on bytes. */
+  bytes?: number;
 }
 
 /** One page; `signal` aborts it when the listing it belongs to is given up. */
@@ -41,6 +43,8 @@ export interface ListOptions {
   maxListings?: number;
   /** Most jobs one listing may hold (MAX_LISTING_JOBS unless given). */
   maxJobs?: number;
+  /** Most bytes of answers one listing may take in (MAX_LISTING_BYTES unless given). */
+  maxBytes?: number;
   onDrift?: (message: string) => void;
   /** Cancels the listing (the engine's Cancel): pages in flight are aborted with its reason. */
   signal?: AbortSignal;
@@ -154,10 +158,18 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
   const count = first.count;
   const target = Math.max(0, Math.min(opts.limit ?? Infinity, count - opts.offset));
   const maxJobs = opts.maxJobs ?? MAX_LISTING_JOBS;
-  if (target > maxJobs) throw new ListingTooLargeError(count, opts.offset, maxJobs);
+  if (target > maxJobs) throw ListingTooLargeError.jobs(count, opts.offset, maxJobs);
+  const maxBytes = opts.maxBytes ?? MAX_LISTING_BYTES;
+  let bytes = first.bytes ?? 0;
+  let received = first.jobs.length;
   const firstShort = shortPage(first, opts.offset, firstLimit);
   if (firstShort) return { ok: false, ...firstShort, requests: 1 };
-  if (target <= firstLimit) return { ok: true, count, jobs: first.jobs.slice(0, target), requests: 1 };
+  if (target <= firstLimit) {
+    const jobs = first.jobs.slice(0, target);
+    // A job twice within one answer is that answer contradicting itself, not the list moving.
+    const twice = repeated(jobs);
+    return twice ? { ok: false, reason: twice, contradiction: twice, requests: 1 } : { ok: true, count, jobs, requests: 1 };
+  }
 
   const plan = pagePlan(opts.offset, target, opts.pageSize);
   const overlap = opts.pageSize >= 2 ? 1 : 0;
@@ -170,6 +182,9 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
       const { offset, limit } = plan.at(i);
       requests++;
       const page = await fetchPage(offset, limit, giveUp.signal);
+      bytes += page.bytes ?? 0;
+      received += page.jobs.length;
+      if (bytes > maxBytes) throw ListingTooLargeError.bytes(maxBytes, received);
       if (page.count !== count) problem ??= { reason: `the total went from ${count} to ${page.count}` };
       else problem ??= shortPage(page, offset, limit);
       if (problem !== undefined) giveUp.abort(new Error(`listing abandoned: ${problem.reason}`));
@@ -193,12 +208,18 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
     }
     for (let j = overlap; j < limit; j++) jobs.push(page[j]);
   }
+  const twice = repeated(jobs);
+  return twice ? { ok: false, reason: twice, requests } : { ok: true, count, jobs, requests };
+}
+
+/** Why a listing holds a job twice, if it does: within one page as much as across pages. */
+function repeated(jobs: readonly Identified[]): string | undefined {
   const seen = new Set<string>();
   for (const job of jobs) {
-    if (seen.has(job.job_id)) return { ok: false, reason: `job ${job.job_id} was served twice`, requests };
+    if (seen.has(job.job_id)) return `job ${job.job_id} was served twice`;
     seen.add(job.job_id);
   }
-  return { ok: true, count, jobs, requests };
+  return undefined;
 }
 
 function sameListing<J extends Identified>(a: { count: number; jobs: J[] }, b: { count: number; jobs: J[] }): boolean {

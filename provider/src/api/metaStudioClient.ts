@@ -31,10 +31,14 @@ export interface ClientSettings {
   maxRetries: number;
   requestTimeoutMs: number;
   backoff?: BackoffSettings;
+  /** Other configured values the program marked secret (a project id, say): kept out of messages like credentials. */
+  secrets?: readonly string[];
 }
 
 export interface JobsPage extends ListJobsResponse {
   requestId?: string;
+  /** Size of the answer's body. */
+  bytes?: number;
 }
 
 export interface PageRequest {
@@ -97,6 +101,8 @@ export class MetaStudioClient {
   private readonly path: string;
   private readonly url: URL;
   private readonly credentials: Redactor;
+  /** The request path as messages show it: a project id marked secret is [secret] there. */
+  private readonly shownPath: string;
 
   /** One pool per client: pages reuse connections instead of a TLS handshake each. */
   private readonly agent: HttpAgent | HttpsAgent;
@@ -110,7 +116,9 @@ export class MetaStudioClient {
     if (new URL(this.url.origin + this.path).pathname !== this.path) {
       throw new Error("the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId");
     }
-    this.credentials = Redactor.of(credentialValues(settings.auth));
+    const configSecrets = Redactor.of(settings.secrets ?? []);
+    this.credentials = configSecrets.with(credentialValues(settings.auth));
+    this.shownPath = configSecrets.redact(this.path);
   }
 
   /** What errors show of a request: method, path and query (secret inputs hidden, bounded), never a header. */
@@ -119,7 +127,7 @@ export class MetaStudioClient {
     const query = this.queryPairs(req)
       .map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`)
       .join("&");
-    return clip(`GET ${this.path}?${query}`, MAX_REQUEST_LINE);
+    return clip(`GET ${this.shownPath}?${query}`, MAX_REQUEST_LINE);
   }
 
   private queryPairs(req: PageRequest): Array<readonly [string, string]> {
@@ -182,7 +190,7 @@ export class MetaStudioClient {
     }
     if (status >= 200 && status < 300) {
       const page = parsePage(body, requestIdFrom(), { offset: req.offset, limit: req.limit }, redactor);
-      if (typeof page !== "string") return page;
+      if (typeof page !== "string") return { ...page, bytes: answer.bytes };
       throw new MetaStudioApiError(
         { status, errorCode: "MALFORMED_RESPONSE", errorMsg: page, requestId: requestIdFrom(), request: described, attempts: n },
         undefined,

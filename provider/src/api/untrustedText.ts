@@ -20,10 +20,17 @@ export function clip(text: string, max: number, total: number = text.length): st
   return `${safe}… (${total - safe.length} more characters)`;
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** One line of at most `max` characters: control characters (line breaks, escapes) become spaces. */
+export function oneLine(text: string, max: number): string {
+  return clip(text.replace(CONTROL, " "), max);
+}
+
 export function untrusted(text: string, redactor: Redactor, max: number): string {
   // Redacted before the final cut (a secret cut in half would no longer be found), but not over
   // megabytes of an answer of which a few hundred characters are shown.
   const head = text.length > max + redactor.reach ? text.slice(0, max + redactor.reach) : text;
-  const flat = redactor.redact(head).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+  const flat = redactor.redact(head).replace(CONTROL, " ");
   return clip(flat, max, flat.length + text.length - head.length);
 }

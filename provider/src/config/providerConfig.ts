@@ -130,6 +130,12 @@ export function checkConfig(config: RawConfig, secretKeys: ReadonlySet<string> =
   return [...checkFields(config, secretKeys).failures, ...checkCombinations(config)];
 }
 
+/** The values of keys that arrived marked secret, for the client to keep out of its messages. */
+function secretValues(c: CheckedConfig, secretKeys: ReadonlySet<string>): { secrets?: string[] } {
+  const values = [...secretKeys].flatMap((k) => (Object.hasOwn(c, k) ? [String(c[k as keyof CheckedConfig])] : []));
+  return values.length ? { secrets: values } : {};
+}
+
 /** Client settings from a checked configuration, or what is wrong or missing for a call to be made. */
 export function resolveSettings(
   config: RawConfig,
@@ -159,6 +165,7 @@ export function resolveSettings(
         auth,
         maxRetries: int("maxRetries"),
         requestTimeoutMs: int("requestTimeoutSeconds") * 1000,
+        ...secretValues(c, secretKeys),
       },
       maxConcurrency: int("maxConcurrency"),
     },

@@ -77,7 +77,7 @@ export function listMatchingJobs<J extends Identified>(
   return listJobs(
     async (offset, limit, signal) => {
       const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal);
-      return { count: page.count, jobs: mapPage(page), requestId: page.requestId };
+      return { count: page.count, jobs: mapPage(page), requestId: page.requestId, bytes: page.bytes };
     },
     {
       offset: req.offset ?? 0,

@@ -11,7 +11,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
-import { clip } from "../api/untrustedText";
+import { clip, oneLine } from "../api/untrustedText";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
 import type { ProviderFunction } from "../functions/registry";
@@ -41,7 +41,8 @@ function structToObject(s: Struct | undefined): Record<string, unknown> {
 /**
  * Bounds on what goes back to the engine. An error's text travels in a response header, which
  * grpc-js refuses past 64 KB, and a client then never gets an answer at all: it waits out its
- * deadline. Percent-encoded, 4,000 characters stay far below that.
+ * deadline. Percent-encoded, 4,000 characters stay far below that. Every message is one line:
+ * job names and states come from the API, and a line break in one must not forge a log line.
  */
 const MAX_ERROR = 4000;
 const MAX_FAILURES = 20;
@@ -49,7 +50,7 @@ const MAX_FAILURES = 20;
 type Failure = { property: string; reason: string };
 
 function boundedFailures(list: readonly Failure[]): Failure[] {
-  return list.slice(0, MAX_FAILURES).map((f) => ({ property: clip(f.property, 200), reason: clip(f.reason, MAX_ERROR) }));
+  return list.slice(0, MAX_FAILURES).map((f) => ({ property: oneLine(f.property, 200), reason: oneLine(f.reason, MAX_ERROR) }));
 }
 
 function failuresOf(list: readonly Failure[]): pb.CheckFailure[] {
@@ -63,7 +64,7 @@ function failuresOf(list: readonly Failure[]): pb.CheckFailure[] {
 
 /** Errors surface in the engine as "Invoke of '<tok>' failed: <message>". */
 function grpcError(code: grpc.status, message: string): grpc.ServiceError {
-  const bounded = clip(message, MAX_ERROR);
+  const bounded = oneLine(message, MAX_ERROR);
   return Object.assign(new Error(bounded), { code, details: bounded, metadata: new grpc.Metadata() });
 }
 
@@ -245,7 +246,7 @@ export class MetaStudioProvider {
       })
       .then(
         (bytes) => cb(null, bytes),
-        (err: Error) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${err.message}`))),
+        (err: unknown) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${err instanceof Error ? err.message : String(err)}`))),
       );
   }
 

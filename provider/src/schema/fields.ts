@@ -50,6 +50,12 @@ export const MAX_LIST_ITEMS = 100;
  * matches more fails with a message saying to narrow it or page with offset and limit.
  */
 export const MAX_LISTING_JOBS = 100_000;
+/**
+ * The most bytes of answers one listing takes in: 100,000 ordinary jobs are about 100 MB. Without
+ * it, pages of 8 MiB each (a job of 80 kB) would make a listing of 8 GB before gRPC's limit on
+ * the answer (400 MB) could refuse it.
+ */
+export const MAX_LISTING_BYTES = 256 * 1024 * 1024;
 
 /** The filters of GET /v1/{project_id}/digital-human-training-manage/user/jobs, camelCased. */
 export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {

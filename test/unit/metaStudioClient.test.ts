@@ -170,6 +170,24 @@ describe("an upstream that echoes the request", () => {
     expect(err.message).toMatch(/name=\[secret\]/);
   });
 
+  test.each([["the token", "x-auth-token"], ["the security token", "x-security-token"], ["the signature", "authorization"]])(
+    "a page that echoes %s is not used: jobs become outputs, and outputs are stored",
+    async (_what, header) => {
+      const endpoint = await track(
+        serveHttp((req, res) => {
+          const value = String(req.headers[header]);
+          const echoed = header === "authorization" ? /Signature=([0-9a-f]+)/.exec(value)![1] : value;
+          res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j1", name: `model ${echoed}`, state: "JOB_FINISH" }] }));
+        }),
+      );
+      const auth = header === "x-auth-token" ? ({ kind: "token", token: TOKEN } as const) : undefined;
+      const err = await failure(client(endpoint.url, auth ? { auth } : {}).listPage(page()));
+      expect(err.message).toMatch(/HTTP 200 CREDENTIALS_ECHOED: the answer holds this request's credentials/);
+      for (const secret of [TOKEN, STS, AK, SK]) expect(err.message).not.toContain(secret);
+      expect(endpoint.received).toHaveLength(1);
+    },
+  );
+
   test("control characters in an answer cannot forge log lines, and a long answer is quoted short", async () => {
     const endpoint = await track(
       serveHttp((_req, res) => {

@@ -189,6 +189,14 @@ export class MetaStudioClient {
       throw new MetaStudioRedirectError(described, status, locationOrigin(headerText(got, "location"), target, redactor), requestIdFrom());
     }
     if (status >= 200 && status < 300) {
+      // Jobs become outputs, and outputs land in the stack's state: an answer that repeats this
+      // request's credentials (a proxy echoing requests into a page) is not used at all.
+      if (echoesCredentials(body, [...credentialValues(this.settings.auth), signature ?? ""])) {
+        throw new MetaStudioApiError(
+          { status, errorCode: "CREDENTIALS_ECHOED", errorMsg: "the answer holds this request's credentials; something between this machine and the service echoes requests, so the answer was not used", requestId: requestIdFrom(), request: described, attempts: n },
+          "Check metastudio:endpoint and any proxy on the way",
+        );
+      }
       const page = parsePage(body, requestIdFrom(), { offset: req.offset, limit: req.limit }, redactor);
       if (typeof page !== "string") return { ...page, bytes: answer.bytes };
       throw new MetaStudioApiError(
@@ -212,6 +220,13 @@ export class MetaStudioClient {
       { retryable: isRetryableStatus(status), retryAfter: headerText(got, "retry-after") },
     );
   }
+}
+
+/** Credentials shorter than this are not looked for in job data: they would be found by chance. */
+const MIN_ECHO_SEARCH = 8;
+
+function echoesCredentials(body: string, credentials: readonly string[]): boolean {
+  return credentials.some((c) => c.length >= MIN_ECHO_SEARCH && (body.includes(c) || body.includes(JSON.stringify(c).slice(1, -1))));
 }
 
 /** Where a redirect points, as an origin (scheme, host, port): enough to see whose it is. */

@@ -2,7 +2,8 @@
  * The HTTP client in-process against servers on loopback that behave as a hostile network or a
  * broken upstream would: redirects, echoed credentials, bodies cut short, absurd answers.
  */
-import { ClientSettings, MetaStudioClient, PageRequest, parseErrorBody } from "../../provider/src/api/metaStudioClient";
+import { ClientSettings, MetaStudioClient, PageRequest } from "../../provider/src/api/metaStudioClient";
+import { parseErrorBody } from "../../provider/src/api/pageAnswer";
 import { MetaStudioApiError, MetaStudioNetworkError, MetaStudioRedirectError } from "../../provider/src/api/errors";
 import { Redactor } from "../../provider/src/api/redactor";
 import { Loopback, pageBody, serveHttp, serveRaw } from "./support/loopback";

@@ -3,8 +3,8 @@
  * drift, secrets.
  */
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { AK, Emulator, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
+import { AddressInfo, createServer as createNetServer } from "node:net";
+import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -137,6 +137,129 @@ test("a request that outlives requestTimeoutSeconds is abandoned and reported as
     expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
     expect(Date.now() - t0).toBeLessThan(2400);
     expect(emulator.stats.requests).toBe(2);
+  });
+});
+
+describe("a hostile network", () => {
+  const PROJECT = "0123456789abcdef0123456789abcdef";
+  const STS = "STS-echoed-by-a-proxy-0000000000000001";
+
+  async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; requests: () => number; close: () => void }> {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      handler!(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      requests: () => requests,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
+
+  test("a redirect to another host is refused: the credentials never go there, its jobs never pass a gate", async () => {
+    const attacker = await listen((req, res) => {
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "a".repeat(32), name: "planted", state: "JOB_FINISH", asset_id: "attacker-asset" }] }));
+    });
+    const endpoint = await listen((req, res) => {
+      res.writeHead(301, { Location: `${attacker.url}${req.url}` });
+      res.end();
+    });
+    const host = await PluginHost.start();
+    try {
+      await host.configure({ endpoint: endpoint.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS) });
+      const err = await host.invoke(WAIT, { batchName: "release" }).catch((e: Error) => e.message);
+      expect(String(err)).toMatch(new RegExp(`HTTP 301 with a redirect to ${attacker.url} \\(another origin\\), which was not followed`));
+      expect(attacker.requests()).toBe(0);
+      expect(endpoint.requests()).toBe(1);
+    } finally {
+      await host.stop();
+      attacker.close();
+      endpoint.close();
+    }
+  });
+
+  test("a proxy echoing request headers into its error body does not put them in the error or the retry log", async () => {
+    const proxy = await listen((req, res) => {
+      res.writeHead(502, { "Content-Type": "text/plain" });
+      res.end(`${req.headers["x-security-token"]} ${req.headers.authorization} ${req.headers["x-auth-token"] ?? ""}`);
+    });
+    const engine = await new FakeEngine().start();
+    const host = await PluginHost.start({ engine });
+    try {
+      await host.configure({ endpoint: proxy.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS), maxRetries: "1" });
+      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      expect(String(err)).toMatch(/HTTP 502 no error_code: \[secret\] \[secret\]/);
+      const seen = [String(err), host.stderr, JSON.stringify(engine.logs)].join("\n");
+      for (const secretValue of [STS, AK, SK, "Signature="]) expect(seen).not.toContain(secretValue);
+    } finally {
+      await host.stop();
+      await engine.stop();
+      proxy.close();
+    }
+  });
+});
+
+describe("a broken upstream", () => {
+  const PROJECT = "0123456789abcdef0123456789abcdef";
+
+  test("a body cut short is noticed at once and retried, not waited on until the time-out", async () => {
+    let connections = 0;
+    const server = createNetServer((socket) => {
+      connections++;
+      socket.once("data", () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{"count":3,"jobs":['));
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const host = await PluginHost.start();
+    try {
+      const { port } = server.address() as AddressInfo;
+      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken"), maxRetries: "2", requestTimeoutSeconds: "600" });
+      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      expect(String(err)).toMatch(/failed after 3 attempt\(s\): the connection closed after 19 bytes of the 4096 announced/);
+      expect(connections).toBe(3);
+    } finally {
+      await host.stop();
+      server.close();
+    }
+  });
+
+  test("an unusable Retry-After (-5, 0, garbage) means the back-off, not three attempts at once", async () => {
+    const afters = ["-5", "0", "garbage"];
+    let n = 0;
+    const server = createServer((_req, res) => {
+      const after = afters[n++];
+      if (after !== undefined) {
+        res.writeHead(429, { "Retry-After": after, "Content-Type": "application/json" });
+        return res.end('{"error_code":"APIG.0308","error_msg":"throttled"}');
+      }
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j", name: "n", state: "TRAINING" }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const engine = await new FakeEngine().start();
+    const host = await PluginHost.start({ engine });
+    try {
+      const { port } = server.address() as AddressInfo;
+      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken") });
+      expect((await host.invoke(GET, {})).ret!.count).toBe(1);
+      const waits = host.stderr.split("\n").flatMap((l) => (/retrying GET .* in (\d+) ms/.exec(l) ?? []).slice(1)).map(Number);
+      expect(waits).toHaveLength(3);
+      // The back-off's first steps: at least half of 250, 500 and 1000 ms.
+      expect(waits[0]).toBeGreaterThanOrEqual(125);
+      expect(waits[1]).toBeGreaterThanOrEqual(250);
+      expect(waits[2]).toBeGreaterThanOrEqual(500);
+    } finally {
+      await host.stop();
+      await engine.stop();
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
 

@@ -163,6 +163,25 @@ export class PluginHost {
     });
   }
 
+  /** An InvokeRequest sent as the bytes given (tests write what the generated classes cannot hold). */
+  invokeBytes(request: Buffer): Promise<InvokeResult> {
+    return new Promise((resolve, reject) => {
+      this.client.makeUnaryRequest(
+        "/pulumirpc.ResourceProvider/Invoke",
+        (b: Buffer) => b,
+        (b: Buffer) => pb.InvokeResponse.deserializeBinary(b),
+        request,
+        (err, res) => {
+          if (err || !res) return reject(err);
+          resolve({
+            ret: res.getReturn()?.toJavaScript() as Record<string, unknown> | undefined,
+            failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+          });
+        },
+      );
+    });
+  }
+
   async invoke(tok: string, args: Record<string, unknown>, preview = false): Promise<InvokeResult> {
     const req = new pb.InvokeRequest();
     req.setTok(tok);

@@ -22,8 +22,6 @@ Promise.all(
       platform: "node",
       target: "node20",
       format: "cjs",
-      // node-fetch's optional charset converter; it falls back without it.
-      external: ["encoding"],
       logLevel: "warning",
     }),
   ),

@@ -90,14 +90,14 @@ function parseRawQuery(raw: string): Array<[string, string]> {
     });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+/** Whether a request announces a body (the list API's GET has none). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers["content-length"];
+  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
+
+/** Text of the request quoted back in an error: bounded, as a gateway's would be. */
+const quoted = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}...` : text);
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const projectId = opts.projectId ?? DEFAULT_PROJECT_ID;
@@ -135,9 +135,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     };
     const error = (status: number, code: string, msg: string, headers?: Record<string, string>) =>
       send(status, JSON.stringify({ error_code: code, error_msg: msg, request_id: requestId }), headers);
+    // A body is never read: the answer goes out and the connection closes behind it, so an
+    // unauthenticated client cannot make the emulator hold (or even take in) hundreds of MB.
+    const refuseUnread = (status: number, code: string, msg: string) => {
+      res.on("finish", () => req.socket.destroy());
+      error(status, code, msg, { Connection: "close" });
+    };
 
     hook?.({ n, method: req.method ?? "GET", path: rawPath, query: params });
-    const body = await readBody(req);
+    const route = JOBS_PATH.exec(rawPath);
+    if (!route) {
+      const msg = `The API does not exist or has not been published in the environment: ${quoted(rawPath)}`;
+      return hasBody(req) ? refuseUnread(404, "APIG.0101", msg) : error(404, "APIG.0101", msg);
+    }
+    if (req.method !== "GET") return refuseUnread(405, "APIG.0101", `Method ${quoted(req.method ?? "")} is not served on this path by this emulator`);
+    if (hasBody(req)) return refuseUnread(400, "APIG.0201", "Bad request: a GET of the list API has no body; it was not read");
     if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
 
     const fault = faults.next();
@@ -152,16 +164,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return error(fault.status, b.error_code, b.error_msg, retryAfter);
     }
 
-    const route = JOBS_PATH.exec(rawPath);
-    if (!route) return error(404, "APIG.0101", `The API does not exist or has not been published in the environment: ${rawPath}`);
-    if (req.method !== "GET") return error(405, "APIG.0101", `Method ${req.method} is not served on ${rawPath} by this emulator`);
-
-    const verdict = authenticate({ method: req.method, rawPath, query: pairs, headers: req.headers, body }, auth);
+    const verdict = authenticate({ method: req.method, rawPath, query: pairs, headers: req.headers, body: "" }, auth);
     if (!verdict.ok) return error(401, verdict.code, verdict.message);
     const pathProject = safeDecode(route[1]);
     const headerProject = req.headers["x-project-id"];
     if (pathProject !== projectId || (typeof headerProject === "string" && headerProject !== projectId)) {
-      return error(403, "MSS.00000001", `Unauthorized: project ${pathProject} is not this account's project (${projectId})`);
+      return error(403, "MSS.00000001", `Unauthorized: project ${quoted(pathProject)} is not this account's project (${projectId})`);
     }
 
     let query;

@@ -9,6 +9,10 @@ import { MetaStudioProvider } from "./protocol/resourceProviderServer";
 
 // Listings of 100,000 jobs are tens of MB; the engine itself accepts up to 400 MB.
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+// What the engine sends (config, invoke inputs) is small; nothing needs more than gRPC's default.
+const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** After a stop signal, how long the invokes failing with it get to answer before the process exits. */
+const SHUTDOWN_GRACE_MS = 2000;
 
 function engineAddressFrom(argv: readonly string[]): string | undefined {
   return argv.find((a) => !a.startsWith("-"));
@@ -18,7 +22,7 @@ export function startPlugin(argv: readonly string[] = process.argv.slice(2)): vo
   const engineLog = new EngineLog(engineAddressFrom(argv));
   const provider = new MetaStudioProvider(engineLog);
   const server = new grpc.Server({
-    "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+    "grpc.max_receive_message_length": MAX_REQUEST_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   });
   server.addService(MetaStudioProvider.serviceDefinition(), provider.implementation());
@@ -30,10 +34,22 @@ export function startPlugin(argv: readonly string[] = process.argv.slice(2)): vo
     process.stdout.write(`${port}\n`);
     setImmediate(() => provider.warmUp());
   });
-  const stop = () => {
-    engineLog.close();
-    server.tryShutdown(() => process.exit(0));
-    setTimeout(() => process.exit(0), 2000).unref();
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // Open invokes fail now with the reason and stop requesting; tryShutdown then closes the
+    // server once they have answered, so the engine gets their error, not a dropped connection.
+    provider.shutdown(signal);
+    const exit = () => {
+      engineLog.close();
+      process.exit(0);
+    };
+    server.tryShutdown(exit);
+    setTimeout(() => {
+      server.forceShutdown();
+      exit();
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

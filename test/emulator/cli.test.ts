@@ -64,3 +64,15 @@ test.each([
   expect(r.stderr).toMatch(message);
   expect(r.stderr).toContain("Usage: metastudio-emulator");
 });
+
+test("the start-up lines say that an access key is required, never which", async () => {
+  const { child, stderr } = await start(["--port", "0", "--ak", "AKCLIVISIBLE00000001", "--sk", "SK-cli-secret", "--quiet"]);
+  try {
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stderr()).toMatch(/requires AK\/SK signatures/);
+    expect(stderr()).not.toContain("AKCLIVISIBLE00000001");
+    expect(stderr()).not.toContain("SK-cli-secret");
+  } finally {
+    child.kill();
+  }
+});

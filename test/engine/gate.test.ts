@@ -1,5 +1,5 @@
 /** waitForTrainingJobs over gRPC against the emulator, with jobs moving while it waits. */
-import { AK, Emulator, FakeEngine, pluginFor, PluginHost, SK, startEmulator, WAIT } from "./support";
+import { AK, Emulator, FakeEngine, pluginFor, PluginHost, SK, startEmulator, WAIT, withPlugin } from "./support";
 
 const hex = (c: string) => c.repeat(32);
 
@@ -78,5 +78,33 @@ describe("the JOB_FINISH gate", () => {
     await new Promise((r) => setTimeout(r, 300));
     await host.cancel();
     expect(await waiting).toMatch(/cancelled/);
+  });
+});
+
+test("a failure naming jobs whose names are huge stays short: text from the API is bounded on its way back", async () => {
+  await withPlugin({ jobs: 0 }, {}, async ({ emulator, host }) => {
+    for (let i = 0; i < 30; i++) emulator.store.add({ job_id: `${i}`.padStart(32, "0"), name: `huge-${i}-${"x".repeat(50_000)}`, state: "TRAIN_FAILED", batch_name: "huge" });
+    const r = await host.invoke(WAIT, { batchName: "huge" });
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0].reason).toMatch(/^30 of 30 selected jobs cannot reach JOB_FINISH/);
+    expect(r.failures[0].reason.length).toBeLessThanOrEqual(4000);
+  });
+});
+
+test("job names and states from the API cannot break a failure or a log line into two, nor make one huge", async () => {
+  await withPlugin({ jobs: 0 }, {}, async ({ emulator, engine, host }) => {
+    emulator.store.add({ job_id: "1".repeat(32), name: "evil\n[error] forged line\u001b[31m", state: "TRAIN_FAILED", batch_name: "evil" });
+    const failed = await host.invoke(WAIT, { batchName: "evil" });
+    expect(failed.failures[0].reason).toMatch(/evil \[error\] forged line/);
+    expect(failed.failures[0].reason).not.toMatch(/[\n\u001b]/);
+    for (let i = 0; i < 500; i++) emulator.store.add({ job_id: `${i}`.padStart(32, "2"), name: "many", state: `STATE_${i}_${"X".repeat(40)}\n[error] forged`, batch_name: "many" });
+    const r = await host.invoke(WAIT, { batchName: "many", timeoutSeconds: 60 }, true);
+    expect(r.ret!.ready).toBe(false);
+    // stderr is written before the answer; the engine's copy may still be on its way.
+    const preview = host.stderr.split("\n").find((l) => l.startsWith("[info] preview:"))!;
+    expect(preview.length).toBeLessThanOrEqual(4010);
+    expect(preview).toMatch(/more characters\)$/);
+    expect(host.stderr).not.toMatch(/\n\[error\] forged/);
+    for (const l of engine.logs) expect(l.message).not.toMatch(/[\n\u001b]/);
   });
 });

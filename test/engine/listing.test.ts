@@ -2,7 +2,9 @@
  * getTrainingJobs end to end: plugin over gRPC → signed HTTP → emulator. Paging, filters, faults,
  * drift, secrets.
  */
-import { AK, Emulator, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
+import { createServer } from "node:http";
+import { AddressInfo, createServer as createNetServer } from "node:net";
+import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -138,6 +140,178 @@ test("a request that outlives requestTimeoutSeconds is abandoned and reported as
   });
 });
 
+describe("a hostile network", () => {
+  const PROJECT = "0123456789abcdef0123456789abcdef";
+  const STS = "STS-echoed-by-a-proxy-0000000000000001";
+
+  async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; requests: () => number; close: () => void }> {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      handler!(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      requests: () => requests,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+    };
+  }
+
+  test("a redirect to another host is refused: the credentials never go there, its jobs never pass a gate", async () => {
+    const attacker = await listen((req, res) => {
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "a".repeat(32), name: "planted", state: "JOB_FINISH", asset_id: "attacker-asset" }] }));
+    });
+    const endpoint = await listen((req, res) => {
+      res.writeHead(301, { Location: `${attacker.url}${req.url}` });
+      res.end();
+    });
+    const host = await PluginHost.start();
+    try {
+      await host.configure({ endpoint: endpoint.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS) });
+      const err = await host.invoke(WAIT, { batchName: "release" }).catch((e: Error) => e.message);
+      expect(String(err)).toMatch(new RegExp(`HTTP 301 with a redirect to ${attacker.url} \\(another origin\\), which was not followed`));
+      expect(attacker.requests()).toBe(0);
+      expect(endpoint.requests()).toBe(1);
+    } finally {
+      await host.stop();
+      attacker.close();
+      endpoint.close();
+    }
+  });
+
+  test("a proxy echoing request headers into its error body does not put them in the error or the retry log", async () => {
+    const proxy = await listen((req, res) => {
+      res.writeHead(502, { "Content-Type": "text/plain" });
+      res.end(`${req.headers["x-security-token"]} ${req.headers.authorization} ${req.headers["x-auth-token"] ?? ""}`);
+    });
+    const engine = await new FakeEngine().start();
+    const host = await PluginHost.start({ engine });
+    try {
+      await host.configure({ endpoint: proxy.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS), maxRetries: "1" });
+      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      expect(String(err)).toMatch(/HTTP 502 no error_code: \[secret\] \[secret\]/);
+      const seen = [String(err), host.stderr, JSON.stringify(engine.logs)].join("\n");
+      for (const secretValue of [STS, AK, SK, "Signature="]) expect(seen).not.toContain(secretValue);
+    } finally {
+      await host.stop();
+      await engine.stop();
+      proxy.close();
+    }
+  });
+});
+
+describe("a broken upstream", () => {
+  const PROJECT = "0123456789abcdef0123456789abcdef";
+
+  test("a body cut short is noticed at once and retried, not waited on until the time-out", async () => {
+    let connections = 0;
+    const server = createNetServer((socket) => {
+      connections++;
+      socket.once("data", () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{"count":3,"jobs":['));
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const host = await PluginHost.start();
+    try {
+      const { port } = server.address() as AddressInfo;
+      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken"), maxRetries: "2", requestTimeoutSeconds: "600" });
+      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      expect(String(err)).toMatch(/failed after 3 attempt\(s\): the connection closed after 19 bytes of the 4096 announced/);
+      expect(connections).toBe(3);
+    } finally {
+      await host.stop();
+      server.close();
+    }
+  });
+
+  test("an unusable Retry-After (-5, 0, garbage) means the back-off, not three attempts at once", async () => {
+    const afters = ["-5", "0", "garbage"];
+    let n = 0;
+    const server = createServer((_req, res) => {
+      const after = afters[n++];
+      if (after !== undefined) {
+        res.writeHead(429, { "Retry-After": after, "Content-Type": "application/json" });
+        return res.end('{"error_code":"APIG.0308","error_msg":"throttled"}');
+      }
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j", name: "n", state: "TRAINING" }] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const engine = await new FakeEngine().start();
+    const host = await PluginHost.start({ engine });
+    try {
+      const { port } = server.address() as AddressInfo;
+      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken") });
+      expect((await host.invoke(GET, {})).ret!.count).toBe(1);
+      const waits = host.stderr.split("\n").flatMap((l) => (/retrying GET .* in (\d+) ms/.exec(l) ?? []).slice(1)).map(Number);
+      expect(waits).toHaveLength(3);
+      // The back-off's first steps: at least half of 250, 500 and 1000 ms.
+      expect(waits[0]).toBeGreaterThanOrEqual(125);
+      expect(waits[1]).toBeGreaterThanOrEqual(250);
+      expect(waits[2]).toBeGreaterThanOrEqual(500);
+    } finally {
+      await host.stop();
+      await engine.stop();
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+describe("a service whose numbers cannot be true", () => {
+  const PROJECT = "0123456789abcdef0123456789abcdef";
+  /** The plugin against a loopback server answering every page with `answer(offset, limit)`. */
+  async function against(answer: (offset: number, limit: number) => object, test: (host: PluginHost, requests: () => number) => Promise<void>) {
+    let requests = 0;
+    const server = createServer((req, res) => {
+      requests++;
+      const q = new URL(req.url!, "http://x").searchParams;
+      res.setHeader("Content-Type", "application/json");
+      res.end(JSON.stringify(answer(Number(q.get("offset")), Number(q.get("limit")))));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const host = await PluginHost.start();
+    try {
+      const { port } = server.address() as AddressInfo;
+      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken"), maxRetries: "1" });
+      await test(host, () => requests);
+    } finally {
+      await host.stop();
+      server.closeAllConnections();
+      server.close();
+    }
+  }
+  const jobs = (offset: number, n: number) => Array.from({ length: n }, (_, i) => ({ job_id: `j${offset + i}`, name: "n", state: "TRAINING" }));
+
+  test("count 1e10 is not an answer of this API (an int32): malformed, retried, reported", async () => {
+    await against((offset, limit) => ({ count: 1e10, jobs: jobs(offset, limit) }), async (host, requests) => {
+      await expect(host.invoke(GET, {})).rejects.toThrow(/after 2 attempts: HTTP 200 MALFORMED_RESPONSE: the answer does not have the expected shape: count: Too big/);
+      expect(requests()).toBe(2);
+    });
+  });
+
+  test("count 2147483647 is more than a listing holds: one request, then a clear error", async () => {
+    await against((offset, limit) => ({ count: 2147483647, jobs: jobs(offset, limit) }), async (host, requests) => {
+      await expect(host.invoke(GET, {})).rejects.toThrow(/the filter matches 2147483647 jobs, more than one listing returns \(100000\)/);
+      expect(requests()).toBe(1);
+      const limited = await host.invoke(GET, { limit: 300 });
+      expect(limited.ret!.jobs).toHaveLength(300);
+    });
+  });
+
+  test("a full count, then empty pages: the service contradicts itself, said at once", async () => {
+    await against((offset, limit) => ({ count: 5000, jobs: offset === 0 ? jobs(0, limit) : [] }), async (host, requests) => {
+      await expect(host.invoke(GET, {})).rejects.toThrow(/the service's answers contradict themselves: the page at offset \d+ held 0 jobs where its count of 5000 promised 100/);
+      expect(requests()).toBeLessThanOrEqual(22);
+    });
+  });
+});
+
 describe("consistency while jobs change", () => {
   test("a job deleted and one created mid-listing: no duplicates, nothing that stayed is missing", async () => {
     await withPlugin({ jobs: 600, seed: 9 }, { maxConcurrency: 2 }, async ({ emulator, engine, host }) => {
@@ -212,6 +386,60 @@ describe("secrets stay secret", () => {
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
       expect(seen).not.toContain(hidden);
       expect(seen).not.toContain(encodeURIComponent(hidden));
+    });
+  });
+
+  test("secret numbers and secrets of one or two characters are hidden as well", async () => {
+    await withPlugin({ seed: 8 }, { maxRetries: "1" }, async ({ emulator, engine, host }) => {
+      const bad = await host.invoke(GET, { offset: secret(-7), pageSize: secret(1000) });
+      expect(bad.failures.map((f) => f.reason)).toEqual([
+        expect.stringMatching(/^offset is \(a secret value\); expected an integer from 0/),
+        expect.stringMatching(/^pageSize is \(a secret value\); expected an integer from 1 to 100/),
+      ]);
+      const wrongState = await host.invoke(GET, { states: secret(["JOB_FINSH"]) });
+      expect(wrongState.failures[0].reason).toMatch(/^states contains \(a secret value\), which is not a known value; accepted/);
+
+      const empty = await host.invoke(WAIT, { batchName: secret("Q7"), tag: secret("x") });
+      expect(empty.failures[0].reason).toMatch(/selected no training jobs \(filters: \{"batchName":"\[secret\]","tag":"\[secret\]"\}\)/);
+
+      emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
+      const failed = await host.invoke(GET, { batchName: secret("Q7"), offset: secret(3), limit: secret(40) }).catch((e: Error) => e.message);
+      expect(String(failed)).toMatch(/jobs\?offset=\[secret\]&limit=\[secret\]&batch_name=\[secret\] failed after 2 attempts/);
+      const retried = engine.logs.filter((l) => /retrying GET/.test(l.message)).map((l) => l.message);
+      expect(retried.length).toBeGreaterThan(0);
+      const seen = [JSON.stringify(bad), JSON.stringify(wrongState), JSON.stringify(empty), String(failed), host.stderr, ...retried].join("\n");
+      expect(seen).not.toMatch(/Q7|-7|1000|JOB_FINSH|did you mean|limit=40|offset=3/);
+    });
+  });
+
+  test("a project id configured as a secret is [secret] in request lines", async () => {
+    await withPlugin({ seed: 8 }, { maxRetries: "1" }, async ({ emulator, engine, host }) => {
+      await host.configure({ endpoint: emulator.url, projectId: secret(emulator.projectId), accessKey: secret(AK), secretKey: secret(SK), maxRetries: "1" });
+      emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
+      const failed = await host.invoke(GET, { limit: 1 }).catch((e: Error) => e.message);
+      expect(String(failed)).toMatch(/GET \/v1\/\[secret\]\/digital-human-training-manage\/user\/jobs\?offset=0&limit=1 failed after 2 attempts/);
+      const seen = [String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
+      expect(seen).not.toContain(emulator.projectId);
+      expect((await host.invoke(GET, { limit: 1 })).ret!.jobs).toHaveLength(1);
+    });
+  });
+
+  test("identical invokes in flight share a listing only when the same inputs are secret in both", async () => {
+    await withPlugin({ seed: 8, latencyMs: 300 }, {}, async ({ emulator, host }) => {
+      const before = emulator.stats.requests;
+      const [a, b] = await Promise.all([
+        host.invoke(WAIT, { batchName: "b-visible-in-a", tag: secret("t-secret-in-a") }),
+        host.invoke(WAIT, { batchName: secret("b-visible-in-a"), tag: "t-secret-in-a" }),
+      ]);
+      expect(a.failures[0].reason).toMatch(/"batchName":"b-visible-in-a","tag":"\[secret\]"/);
+      expect(b.failures[0].reason).toMatch(/"batchName":"\[secret\]","tag":"t-secret-in-a"/);
+      expect(a.failures[0].reason).not.toContain("t-secret-in-a");
+      expect(b.failures[0].reason).not.toContain("b-visible-in-a");
+      expect(emulator.stats.requests - before).toBe(2);
+      // The same secrets in both: one listing serves both.
+      const [c, d] = await Promise.all([host.invoke(WAIT, { batchName: secret("same") }), host.invoke(WAIT, { batchName: secret("same") })]);
+      expect(c).toEqual(d);
+      expect(emulator.stats.requests - before).toBe(3);
     });
   });
 

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../harness/engineStandIn";
+import { invokeRequestBytes, nested } from "../support/structBytes";
 import { AK, Emulator, GET, PluginHost, secret, SK, startEmulator, TOKEN } from "./support";
 
 let emulator: Emulator;
@@ -62,6 +63,56 @@ describe("configuration", () => {
       expect(JSON.stringify(second.failures)).not.toContain("AK-ONLY-VALUE");
 
       expect((await host.checkConfig({ region: "cn-north-4", accessKey: secret("A"), secretKey: secret("S") })).failures).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("CheckConfig: a pasted credential's newline is dropped; what cannot be sent is refused unquoted; a value sent secret is never echoed", async () => {
+    const host = await PluginHost.start();
+    try {
+      const base = { region: "cn-north-4", projectId: emulator.projectId };
+      expect((await host.checkConfig({ ...base, authToken: secret("TOKEN-pasted\r\n") })).failures).toEqual([]);
+      const { failures } = await host.checkConfig({
+        ...base,
+        authToken: secret("TOKEN-with\nnewline-and-ü"),
+        maxRetries: secret("lots-of-retries"),
+        endpoint: "https://:hunter2@metastudio.example.com",
+        requestTimeoutSeconds: secret(-7),
+      });
+      const text = failures.map((f) => `${f.property}: ${f.reason}`).join("\n");
+      expect(text).toMatch(/authToken: metastudio:authToken is \(a secret value\); it holds a line break/);
+      expect(text).toMatch(/maxRetries: metastudio:maxRetries is \(a secret value\); expected an integer from 0 to 20/);
+      expect(text).toMatch(/requestTimeoutSeconds: metastudio:requestTimeoutSeconds is \(a secret value\)/);
+      expect(text).toMatch(/endpoint: .*without query, fragment or user info/);
+      for (const leaked of ["TOKEN-with", "newline", "lots-of-retries", "hunter2", "-7"]) expect(text).not.toContain(leaked);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test.each([[".."], ["."], ["not-a-project"]])("projectId %j is refused by CheckConfig, and an invoke configured with it sends nothing", async (projectId) => {
+    const host = await PluginHost.start();
+    try {
+      const checked = await host.checkConfig({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
+      expect(checked.failures).toEqual([expect.objectContaining({ property: "projectId", reason: expect.stringMatching(/32 hexadecimal digits/) })]);
+      await host.configure({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
+      const before = emulator.stats.requests;
+      const r = await host.invoke(GET, { limit: 1 });
+      expect(r.failures[0]).toMatchObject({ property: "projectId" });
+      expect(emulator.stats.requests).toBe(before);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("a token pasted with its newline (config or environment) is used without it", async () => {
+    const host = await PluginHost.start({ env: { HW_AUTH_TOKEN: `${TOKEN}\n` } });
+    try {
+      await host.configure({ endpoint: tokenEmulator.url, projectId: tokenEmulator.projectId });
+      expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
+      await host.configure({ endpoint: tokenEmulator.url, projectId: tokenEmulator.projectId, authToken: secret(`${TOKEN}\r\n`) });
+      expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
     } finally {
       await host.stop();
     }
@@ -146,6 +197,40 @@ describe("input validation happens before any request", () => {
     expect(r.failures[0].property).toBe(property);
     expect(r.failures[0].reason).toMatch(reason);
     expect(emulator.stats.requests).toBe(before);
+  });
+
+  test.each([
+    [{ appUserId: "user\r\nX-Injected: 1" }, "appUserId", /line break/],
+    [{ appUserId: "用户" }, "appUserId", /outside ASCII/],
+    [{ createSince: "0000-01-01T00:00:00+01:00" }, "createSince", /outside the years 0000 to 9999/],
+    [{ createUntil: "9999-12-31T23:59:59-00:01" }, "createUntil", /outside the years 0000 to 9999/],
+    [{ queryProjectId: ".." }, "queryProjectId", /32 hexadecimal digits/],
+  ])("%j → failure on %s before anything is sent", async (args, property, reason) => {
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, args);
+    expect(r.failures[0]).toMatchObject({ property, reason: expect.stringMatching(reason) });
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test("a 1 MB input gets a short failure at once, not a request nor an error too large for gRPC to deliver", async () => {
+    const before = emulator.stats.requests;
+    const r = await host.invoke(GET, { name: "n".repeat(1_000_000), tag: "t".repeat(300) });
+    expect(r.failures.map((f) => f.property).sort()).toEqual(["name", "tag"]);
+    for (const f of r.failures) expect(f.reason.length).toBeLessThan(400);
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test('"__proto__" sent as an input is refused, not silently ignored', async () => {
+    const before = emulator.stats.requests;
+    const args = JSON.parse('{"__proto__": {"limit": 1}, "limit": 2}') as Record<string, unknown>;
+    const r = await host.invokeBytes(invokeRequestBytes(GET, args));
+    expect(r.failures).toEqual([expect.objectContaining({ property: "__proto__", reason: expect.stringMatching(/__proto__ is not an input of this function/) })]);
+    expect(emulator.stats.requests).toBe(before);
+  });
+
+  test("inputs nested thousands deep are refused as unreadable, and the plugin goes on serving", async () => {
+    await expect(host.invokeBytes(invokeRequestBytes(GET, { states: nested(5_000) }))).rejects.toThrow(/cannot be read: the inputs are nested deeper than 32 levels/);
+    expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
   });
 
   test("an unknown function token is an error naming the functions there are", async () => {

@@ -25,7 +25,8 @@ describe("getTrainingJobs input validation", () => {
   });
 
   test.each([
-    [{ limit: 0 }, "limit", /limit is 0; expected an integer from 1 to 2147483647/],
+    [{ limit: 0 }, "limit", /limit is 0; expected an integer from 1 to 100000/],
+    [{ limit: 100_001 }, "limit", /limit is 100001; expected an integer from 1 to 100000/],
     [{ limit: 2.5 }, "limit", /integer/],
     [{ pageSize: 101 }, "pageSize", /from 1 to 100/],
     [{ offset: -1 }, "offset", /from 0 to 2147483647/],
@@ -42,6 +43,51 @@ describe("getTrainingJobs input validation", () => {
     const [f] = failures(args);
     expect(f.property).toBe(property);
     expect(f.reason).toMatch(reason);
+  });
+
+  test.each([
+    [{ createSince: "0000-01-01T00:00:00+01:00" }, "createSince", /outside the years 0000 to 9999/],
+    [{ createUntil: "9999-12-31T23:59:59-01:00" }, "createUntil", /outside the years 0000 to 9999/],
+    [{ appUserId: "user\r\nX-Injected: 1" }, "appUserId", /appUserId is ".*"; it holds a line break .* sent as an HTTP header/],
+    [{ appUserId: "user\u0000" }, "appUserId", /control character/],
+    [{ appUserId: "用户" }, "appUserId", /outside ASCII/],
+    [{ appUserId: " user" }, "appUserId", /starts or ends with a space/],
+    [{ name: "n".repeat(257) }, "name", /expected a string, at most 256 characters/],
+    [{ queryProjectId: "../x" }, "queryProjectId", /32 hexadecimal digits/],
+    [{ states: Array.from({ length: 101 }, () => "TRAINING") }, "states", /at most 100 of them/],
+  ])("%j is refused, naming the field and what is accepted", (args, property, reason) => {
+    const [f] = failures(args);
+    expect(f.property).toBe(property);
+    expect(f.reason).toMatch(reason);
+  });
+
+  test("times at the edges that stay in range are sent as they are; fractions beyond ms are dropped", () => {
+    const r = validateGetTrainingJobs({ createSince: "0000-01-01T00:00:00Z", createUntil: "9999-12-31T23:59:59Z", updateSince: "2023-12-08T08:30:56.123456Z" });
+    expect(r.ok).toBe(true);
+    expect(Object.fromEntries(toApiQuery(r.ok ? r.value : {}).query)).toMatchObject({
+      create_since: "0000-01-01T00:00:00Z",
+      create_until: "9999-12-31T23:59:59Z",
+      update_since: "2023-12-08T08:30:56.123Z",
+    });
+  });
+
+  test("a 1 MB input is refused in a short failure", () => {
+    const [f] = failures({ name: "n".repeat(1_000_000), batch_name: "b".repeat(1_000_000) });
+    const all = failures({ name: "n".repeat(1_000_000), ["k".repeat(1_000_000)]: 1 });
+    expect(f.reason.length).toBeLessThan(400);
+    for (const x of all) expect(x.reason.length + x.property.length).toBeLessThan(1000);
+  });
+
+  test("a flood of unknown keys is reported in at most 20 failures", () => {
+    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]));
+    const list = failures(many);
+    expect(list).toHaveLength(20);
+    expect(list[19].reason).toMatch(/and 480 more problems/);
+  });
+
+  test('"__proto__" as an input name is refused like any unknown input', () => {
+    const [f] = failures(JSON.parse('{"__proto__": {"limit": 5}}'));
+    expect(f.reason).toMatch(/__proto__ is not an input of this function/);
   });
 
   test("a mistyped state names the nearest known one and the accepted list", () => {

@@ -2,8 +2,8 @@
  * The lister's paging and drift checks, against an in-memory list that changes between requests
  * as a live service's would. (End-to-end paging over HTTP is in test/engine.)
  */
-import { listJobs, planPages, PageResult } from "../../provider/src/api/jobLister";
-import { ListingDriftError } from "../../provider/src/api/errors";
+import { listJobs, pagePlan, PageResult } from "../../provider/src/api/jobLister";
+import { ListingContradictionError, ListingDriftError, ListingTooLargeError } from "../../provider/src/api/errors";
 import type { ApiJob } from "../../provider/src/schema/trainingJob";
 
 const job = (i: number): ApiJob => ({ job_id: `j${String(i).padStart(5, "0")}`, name: `n${i}`, state: "TRAINING" });
@@ -25,7 +25,13 @@ class LiveList {
 
 const opts = { offset: 0, pageSize: 100, maxConcurrency: 4 };
 
-describe("planPages", () => {
+/** Every page of a plan, laid out (the pager itself only ever asks for one at a time). */
+function planPages(offset: number, target: number, pageSize: number) {
+  const plan = pagePlan(offset, target, pageSize);
+  return Array.from({ length: plan.count }, (_, i) => plan.at(i));
+}
+
+describe("page plan", () => {
   test("overlaps consecutive pages by one job and covers exactly the target", () => {
     const plans = planPages(0, 250, 100);
     expect(plans).toEqual([
@@ -38,6 +44,24 @@ describe("planPages", () => {
       { offset: 6, limit: 1 },
       { offset: 7, limit: 1 },
     ]);
+  });
+
+  test("covers every target exactly, with or without overlap", () => {
+    for (const pageSize of [1, 2, 3, 7, 100]) {
+      for (let target = 0; target <= 400; target += 1 + (target % 13)) {
+        const first = Math.min(pageSize, target);
+        const covered = new Set(Array.from({ length: first }, (_, i) => i));
+        for (const p of planPages(0, target, pageSize)) for (let j = 0; j < p.limit; j++) covered.add(p.offset + j);
+        expect(covered.size).toBe(target);
+        expect(Math.max(-1, ...covered)).toBe(target - 1);
+      }
+    }
+  });
+
+  test("is computed, not laid out: a target of two billion costs nothing to plan", () => {
+    const plan = pagePlan(0, 2147483647, 100);
+    expect(plan.count).toBe(21691753);
+    expect(plan.at(plan.count - 1)).toEqual({ offset: 2147483547, limit: 100 });
   });
 });
 
@@ -187,5 +211,77 @@ describe("listJobs", () => {
     let next = 100000;
     live.beforeAnswer = () => live.jobs.unshift(job(next++));
     await expect(listJobs(live.fetch, { ...opts, maxListings: 3 })).rejects.toThrow(ListingDriftError);
+  });
+
+  test("a count beyond what one listing holds fails after the first page, saying how to narrow it", async () => {
+    let requests = 0;
+    const fetch = async (offset: number, limit: number) => {
+      requests++;
+      return { count: 2147483647, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)) };
+    };
+    const err = await listJobs(fetch, opts).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(ListingTooLargeError);
+    expect(String(err)).toMatch(/matches 2147483647 jobs, more than one listing returns \(100000\); .*offset and limit/);
+    expect(requests).toBe(1);
+    // Within the bound, a limit makes the same service listable.
+    const limited = await listJobs(fetch, { ...opts, limit: 1000 });
+    expect(limited.jobs).toHaveLength(1000);
+  });
+
+  test("the bound counts from the offset, and can be set lower", async () => {
+    const live = new LiveList(500);
+    await expect(listJobs(live.fetch, { ...opts, maxJobs: 400 })).rejects.toThrow(/matches 500 jobs, more than one listing returns \(400\)/);
+    await expect(listJobs(live.fetch, { ...opts, maxJobs: 400, offset: 100 })).resolves.toMatchObject({ count: 500 });
+  });
+
+  test("a full count, then empty pages: reported as the service contradicting itself, after two listings, not as drift", async () => {
+    let requests = 0;
+    const drift: string[] = [];
+    const fetch = async (offset: number, limit: number) => {
+      requests++;
+      return { count: 50_000, jobs: offset === 0 ? Array.from({ length: limit }, (_, i) => job(i)) : [], requestId: `rid-${offset}` };
+    };
+    const err = await listJobs(fetch, { ...opts, onDrift: (m) => drift.push(m) }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(ListingContradictionError);
+    expect(String(err)).toMatch(/contradict themselves: the page at offset \d+ held 0 jobs where its count of 50000 promised 100 \(X-Request-Id: rid-\d+\), in 2 listings/);
+    expect(drift).toHaveLength(1);
+    // Two listings of the first page and the pages in flight when the empty one came back.
+    expect(requests).toBeLessThanOrEqual(2 * (1 + opts.maxConcurrency));
+  });
+
+  test("a first page emptier than its own count is a contradiction too", async () => {
+    const fetch = async () => ({ count: 10, jobs: [] as ReturnType<typeof job>[] });
+    await expect(listJobs(fetch, opts)).rejects.toThrow(/the page at offset 0 held 0 jobs where its count of 10 promised 10/);
+  });
+
+  test("a short page that comes right on the next listing is drift that healed, not a contradiction", async () => {
+    const live = new LiveList(450);
+    let first = true;
+    const fetch = async (offset: number, limit: number) => {
+      const page = await live.fetch(offset, limit);
+      if (offset > 0 && first) {
+        first = false;
+        return { ...page, jobs: page.jobs.slice(0, 10) };
+      }
+      return page;
+    };
+    const listing = await listJobs(fetch, opts);
+    expect(listing.listings).toBe(2);
+    expect(listing.jobs).toHaveLength(450);
+  });
+
+  test("one answer holding a job twice is the service contradicting itself, even when it is the only page", async () => {
+    const fetch = async () => ({ count: 2, jobs: [job(1), job(1)] });
+    await expect(listJobs(fetch, opts)).rejects.toThrow(/contradict themselves: job j00001 was served twice, in 2 listings/);
+  });
+
+  test("a listing stops once its answers pass the bound on bytes, whatever the job count says", async () => {
+    let requests = 0;
+    const fetch = async (offset: number, limit: number) => {
+      requests++;
+      return { count: 5000, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)), bytes: 3 * 1024 * 1024 };
+    };
+    await expect(listJobs(fetch, { ...opts, maxBytes: 10 * 1024 * 1024, maxConcurrency: 1 })).rejects.toThrow(/answers for this listing passed 10 MiB after 400 jobs/);
+    expect(requests).toBe(4);
   });
 });

@@ -1,5 +1,7 @@
 import { checkConfig, configFromVariables, resolveSettings, withEnvFallbacks } from "../../provider/src/config/providerConfig";
 
+const PROJECT = "0123456789abcdef0123456789abcdef";
+
 const reasons = (config: Record<string, unknown>) => checkConfig(config).map((f) => `${f.property}: ${f.reason}`);
 
 describe("provider configuration", () => {
@@ -25,7 +27,7 @@ describe("provider configuration", () => {
   test("configured credentials choose the way of logging in; the environment only completes it", () => {
     const env = { HW_ACCESS_KEY: "env-ak", HW_SECRET_KEY: "env-sk", HW_SECURITY_TOKEN: "env-stale", HW_AUTH_TOKEN: "env-token" };
     // A token configured: Terraform's key pair lying in the environment does not join it.
-    const tokenOnly = withEnvFallbacks({ region: "cn-north-4", projectId: "p", authToken: "cfg-token" }, env);
+    const tokenOnly = withEnvFallbacks({ region: "cn-north-4", projectId: PROJECT, authToken: "cfg-token" }, env);
     expect(tokenOnly).toMatchObject({ authToken: "cfg-token" });
     expect(tokenOnly).not.toHaveProperty("accessKey");
     expect(tokenOnly).not.toHaveProperty("securityToken");
@@ -74,9 +76,9 @@ describe("provider configuration", () => {
   });
 
   test("settings: endpoint from region and cloud, token or AK/SK, integer strings", () => {
-    const r = resolveSettings({ region: "cn-east-3", cloud: "example.cloud", projectId: "p", accessKey: "A", secretKey: "S", maxRetries: "2", maxConcurrency: 4 });
+    const r = resolveSettings({ region: "cn-east-3", cloud: "example.cloud", projectId: PROJECT, accessKey: "A", secretKey: "S", maxRetries: "2", maxConcurrency: 4 });
     expect(r.ok && r.settings).toEqual({
-      client: { endpoint: "https://metastudio.cn-east-3.example.cloud", projectId: "p", auth: { kind: "aksk", accessKey: "A", secretKey: "S", securityToken: undefined }, maxRetries: 2, requestTimeoutMs: 30000 },
+      client: { endpoint: "https://metastudio.cn-east-3.example.cloud", projectId: PROJECT, auth: { kind: "aksk", accessKey: "A", secretKey: "S", securityToken: undefined }, maxRetries: 2, requestTimeoutMs: 30000 },
       maxConcurrency: 4,
     });
   });
@@ -88,5 +90,93 @@ describe("provider configuration", () => {
     expect(text).toMatch(/HW_REGION_NAME/);
     expect(text).toMatch(/HW_PROJECT_ID/);
     expect(text).toMatch(/HW_ACCESS_KEY/);
+  });
+
+  test("keys that are not configuration are ignored, even those an object has by inheritance", () => {
+    expect(configFromVariables([["metastudio:config:toString", "x"], ["metastudio:config:__proto__", "y"], ["metastudio:config:constructor", "z"]])).toEqual({});
+    expect(checkConfig({ toString: 5, constructor: "x", hasOwnProperty: [], version: "0.1.0" })).toEqual([]);
+  });
+});
+
+describe("credentials as they are pasted", () => {
+  const base = { region: "cn-north-4", projectId: PROJECT };
+
+  test.each([["\n"], ["\r\n"], ["  "], ["\t\n"]])("whitespace %j around a token or key is dropped, not sent", (ws) => {
+    expect(checkConfig({ ...base, authToken: `tok-en${ws}` })).toEqual([]);
+    const token = resolveSettings({ ...base, authToken: `${ws}tok-en${ws}` });
+    expect(token.ok && token.settings.client.auth).toEqual({ kind: "token", token: "tok-en" });
+    const keys = resolveSettings({ ...base, accessKey: `AK1${ws}`, secretKey: `${ws}SK/1+=`, securityToken: `STS${ws}` });
+    expect(keys.ok && keys.settings.client.auth).toEqual({ kind: "aksk", accessKey: "AK1", secretKey: "SK/1+=", securityToken: "STS" });
+  });
+
+  test.each([
+    ["a line break inside", "tok\nen", /line break \(CR or LF\) inside it/],
+    ["a CR inside", "tok\ren", /line break/],
+    ["a NUL", "tok\u0000en", /control character/],
+    ["a character outside ASCII", "tökén", /outside ASCII/],
+    ["a character outside Latin-1", "tok✓en", /outside ASCII/],
+    ["a space inside", "tok en", /space inside it/],
+  ])("%s is refused, naming the key and what is wrong, never the value", (_what, value, problem) => {
+    for (const key of ["authToken", "securityToken", "secretKey", "accessKey"]) {
+      const config = key === "authToken" ? { ...base, authToken: value } : { ...base, accessKey: "AK", secretKey: "SK", [key]: value };
+      const failures = checkConfig(config);
+      expect(failures).toHaveLength(1);
+      expect(failures[0].property).toBe(key);
+      expect(failures[0].reason).toMatch(new RegExp(`^metastudio:${key} is \\(a secret value\\); `));
+      expect(failures[0].reason).toMatch(problem);
+      expect(failures[0].reason).not.toContain(value);
+      expect(failures[0].reason).not.toContain(JSON.stringify(value).slice(1, -1));
+    }
+  });
+
+  test("an access key is letters and digits (and . _ -): nothing that could break the Authorization header", () => {
+    expect(checkConfig({ accessKey: "AK,SignedHeaders=host", secretKey: "SK" })[0].reason).toMatch(/accessKey is \(a secret value\); it holds a character other than a letter/);
+  });
+
+  test("credentials too long to be real are refused", () => {
+    expect(checkConfig({ authToken: "t".repeat(40_000) })[0].reason).toMatch(/authToken is \(a secret value\); expected printable ASCII .* at most 32768 characters/);
+  });
+
+  test("a value sent marked secret is never quoted, whatever its key", () => {
+    const failures = checkConfig({ maxRetries: "-7", region: "nowhere", endpoint: "ftp://x.example.com" }, new Set(["maxRetries", "region", "endpoint"]));
+    const text = failures.map((f) => f.reason).join("\n");
+    expect(text).toMatch(/metastudio:maxRetries is \(a secret value\); expected an integer from 0 to 20/);
+    expect(text).toMatch(/metastudio:region is \(a secret value\)/);
+    for (const v of ["-7", "nowhere", "ftp"]) expect(text).not.toContain(v);
+    expect(resolveSettings({ ...base, authToken: "t", maxRetries: 99 }, new Set(["maxRetries"])).ok).toBe(false);
+  });
+});
+
+describe("project id", () => {
+  test.each([[".."], ["."], ["p"], ["0123456789abcdef0123456789abcde"], ["0123456789abcdef0123456789abcdefa"], ["0123456789abcdef0123456789abcdeg"], ["../0123456789abcdef0123456789abcd"], ["0123456789abcdef/123456789abcdef"]])(
+    "%j is refused as what it is not: 32 hexadecimal digits",
+    (projectId) => {
+      const [f] = checkConfig({ projectId });
+      expect(f.property).toBe("projectId");
+      expect(f.reason).toMatch(/expected a Huawei Cloud project id: 32 hexadecimal digits/);
+      expect(resolveSettings({ projectId, region: "cn-north-4", authToken: "t" }).ok).toBe(false);
+    },
+  );
+
+  test("upper case is accepted and used in lower case, as IAM writes it; whitespace around it dropped", () => {
+    const r = resolveSettings({ projectId: ` ${PROJECT.toUpperCase()}\n`, region: "cn-north-4", authToken: "t" });
+    expect(r.ok && r.settings.client.projectId).toBe(PROJECT);
+  });
+});
+
+describe("endpoint", () => {
+  test.each([["https://:hunter2@metastudio.example.com"], ["https://user:hunter2@metastudio.example.com"], ["https://hunter2@metastudio.example.com"], ["https://@metastudio.example.com"], ["http://:hunter2@127.0.0.1:8080"]])(
+    "%j (user info) is refused and the user info not repeated",
+    (endpoint) => {
+      const [f] = checkConfig({ endpoint });
+      expect(f.reason).toMatch(/without query, fragment or user info/);
+      expect(f.reason).not.toContain("hunter2");
+      expect(f.reason).not.toContain("user:");
+    },
+  );
+
+  test("a trailing slash and surrounding whitespace are dropped", () => {
+    const r = resolveSettings({ endpoint: " https://metastudio.example.com/base/ \n", projectId: PROJECT, authToken: "t" });
+    expect(r.ok && r.settings.client.endpoint).toBe("https://metastudio.example.com/base");
   });
 });

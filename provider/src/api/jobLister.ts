@@ -7,8 +7,14 @@
  * and every page must agree on the total; a listing where a boundary job differs, a page comes back
  * short, the total moves, or a job repeats is thrown away and taken again. Only a listing that
  * passed every check is returned, so no job that existed throughout is missing and none is doubled.
+ *
+ * What the service says about itself is not believed blindly either: one listing holds at most
+ * MAX_LISTING_JOBS jobs (a count of two billion is not planned page by page), pages are planned one
+ * at a time as they are started, and a service whose answers contradict themselves (a count that
+ * promises jobs its pages do not hold, the same way twice) is reported as such, not as drift.
  */
-import { ListingDriftError } from "./errors";
+import { ListingContradictionError, ListingDriftError, ListingTooLargeError } from "./errors";
+import { MAX_LISTING_BYTES, MAX_LISTING_JOBS } from "../schema/fields";
 
 /** What the pager needs of a job: its id, to check page boundaries and duplicates. */
 export interface Identified {
@@ -18,6 +24,10 @@ export interface Identified {
 export interface PageResult<J extends Identified> {
   count: number;
   jobs: J[];
+  /** The answer's X-Request-Id, quoted when the answers contradict themselves. */
+  requestId?: string;
+  /** Size of the answer, counted against the listing's bound on bytes. */
+  bytes?: number;
 }
 
 /** One page; `signal` aborts it when the listing it belongs to is given up. */
@@ -31,6 +41,10 @@ export interface ListOptions {
   maxConcurrency: number;
   /** Listings to try before giving up on a list that keeps changing. */
   maxListings?: number;
+  /** Most jobs one listing may hold (MAX_LISTING_JOBS unless given). */
+  maxJobs?: number;
+  /** Most bytes of answers one listing may take in (MAX_LISTING_BYTES unless given). */
+  maxBytes?: number;
   onDrift?: (message: string) => void;
   /** Cancels the listing (the engine's Cancel): pages in flight are aborted with its reason. */
   signal?: AbortSignal;
@@ -44,20 +58,27 @@ export interface Listing<J extends Identified> {
   listings: number;
 }
 
-interface PagePlan {
+export interface PagePlan {
   offset: number;
   limit: number;
 }
 
-/** Pages after the first: each starts on the previous page's last job when pages can overlap. */
-export function planPages(offset: number, target: number, pageSize: number): PagePlan[] {
+/**
+ * The pages after the first, computed one at a time: each starts on the previous page's last job
+ * when pages can overlap. Nothing is laid out up front, whatever the target.
+ */
+export function pagePlan(offset: number, target: number, pageSize: number): { count: number; at(i: number): PagePlan } {
   const overlap = pageSize >= 2 ? 1 : 0;
   const stride = pageSize - overlap;
-  const plans: PagePlan[] = [];
-  for (let rel = stride; rel + overlap < target; rel += stride) {
-    plans.push({ offset: offset + rel, limit: Math.min(pageSize, target - rel) });
-  }
-  return plans;
+  // Pages start at rel = stride * k (k >= 1) while rel + overlap < target.
+  const count = Math.max(0, Math.ceil((target - overlap) / stride) - 1);
+  return {
+    count,
+    at: (i) => {
+      const rel = stride * (i + 1);
+      return { offset: offset + rel, limit: Math.min(pageSize, target - rel) };
+    },
+  };
 }
 
 /**
@@ -92,7 +113,29 @@ async function runBounded<T>(
   return results;
 }
 
-type Attempt<J> = { ok: true; count: number; jobs: J[]; requests: number } | { ok: false; reason: string; requests: number };
+/**
+ * Why a listing was thrown away. `contradiction` is set when one answer disagreed with itself (its
+ * own count promised jobs it did not hold): drift changes from one listing to the next, this does not.
+ */
+interface Rejected {
+  ok: false;
+  reason: string;
+  contradiction?: string;
+  requests: number;
+}
+
+type Attempt<J> = { ok: true; count: number; jobs: J[]; requests: number } | Rejected;
+
+/** A page that holds fewer jobs than its own count says it should. */
+function shortPage(page: PageResult<Identified>, offset: number, asked: number): Omit<Rejected, "ok" | "requests"> | undefined {
+  const expected = Math.min(asked, Math.max(0, page.count - offset));
+  if (page.jobs.length >= expected) return undefined;
+  const rid = page.requestId ? ` (X-Request-Id: ${page.requestId})` : "";
+  return {
+    reason: `the page at offset ${offset} held ${page.jobs.length} jobs where its count of ${page.count} promised ${expected}${rid}`,
+    contradiction: `${page.count}@${offset}:${page.jobs.length}`,
+  };
+}
 
 async function listOnce<J extends Identified>(fetchPage: FetchPage<J>, opts: ListOptions): Promise<Attempt<J>> {
   // Aborts the pages still in flight once this listing is given up (a failed page, drift, Cancel):
@@ -114,26 +157,37 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
   const first = await fetchPage(opts.offset, firstLimit, giveUp.signal);
   const count = first.count;
   const target = Math.max(0, Math.min(opts.limit ?? Infinity, count - opts.offset));
-  const firstExpected = Math.min(firstLimit, target);
-  if (first.jobs.length < firstExpected) {
-    return { ok: false, reason: `the first page held ${first.jobs.length} jobs where the total of ${count} promised ${firstExpected}`, requests: 1 };
+  const maxJobs = opts.maxJobs ?? MAX_LISTING_JOBS;
+  if (target > maxJobs) throw ListingTooLargeError.jobs(count, opts.offset, maxJobs);
+  const maxBytes = opts.maxBytes ?? MAX_LISTING_BYTES;
+  let bytes = first.bytes ?? 0;
+  let received = first.jobs.length;
+  const firstShort = shortPage(first, opts.offset, firstLimit);
+  if (firstShort) return { ok: false, ...firstShort, requests: 1 };
+  if (target <= firstLimit) {
+    const jobs = first.jobs.slice(0, target);
+    // A job twice within one answer is that answer contradicting itself, not the list moving.
+    const twice = repeated(jobs);
+    return twice ? { ok: false, reason: twice, contradiction: twice, requests: 1 } : { ok: true, count, jobs, requests: 1 };
   }
-  if (target <= firstLimit) return { ok: true, count, jobs: first.jobs.slice(0, target), requests: 1 };
 
-  const plans = planPages(opts.offset, target, opts.pageSize);
+  const plan = pagePlan(opts.offset, target, opts.pageSize);
   const overlap = opts.pageSize >= 2 ? 1 : 0;
-  let problem: string | undefined;
+  let problem: Omit<Rejected, "ok" | "requests"> | undefined;
   let requests = 1;
   const pages = await runBounded(
-    plans.length,
+    plan.count,
     opts.maxConcurrency,
     async (i) => {
-      const plan = plans[i];
+      const { offset, limit } = plan.at(i);
       requests++;
-      const page = await fetchPage(plan.offset, plan.limit, giveUp.signal);
-      if (page.count !== count) problem ??= `the total went from ${count} to ${page.count}`;
-      else if (page.jobs.length < plan.limit) problem ??= `the page at offset ${plan.offset} held ${page.jobs.length} of ${plan.limit} jobs`;
-      if (problem !== undefined) giveUp.abort(new Error(`listing abandoned: ${problem}`));
+      const page = await fetchPage(offset, limit, giveUp.signal);
+      bytes += page.bytes ?? 0;
+      received += page.jobs.length;
+      if (bytes > maxBytes) throw ListingTooLargeError.bytes(maxBytes, received);
+      if (page.count !== count) problem ??= { reason: `the total went from ${count} to ${page.count}` };
+      else problem ??= shortPage(page, offset, limit);
+      if (problem !== undefined) giveUp.abort(new Error(`listing abandoned: ${problem.reason}`));
       return page;
     },
     () => problem !== undefined,
@@ -143,22 +197,29 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
     if (problem !== undefined) return [];
     throw error;
   });
-  if (problem) return { ok: false, reason: problem, requests };
+  if (problem) return { ok: false, ...problem, requests };
 
   const jobs: J[] = first.jobs.slice(0, firstLimit);
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i].jobs;
+    const { offset, limit } = plan.at(i);
     if (overlap && page[0].job_id !== jobs[jobs.length - 1].job_id) {
-      return { ok: false, reason: `the jobs shifted around offset ${plans[i].offset}`, requests };
+      return { ok: false, reason: `the jobs shifted around offset ${offset}`, requests };
     }
-    for (let j = overlap; j < plans[i].limit; j++) jobs.push(page[j]);
+    for (let j = overlap; j < limit; j++) jobs.push(page[j]);
   }
+  const twice = repeated(jobs);
+  return twice ? { ok: false, reason: twice, requests } : { ok: true, count, jobs, requests };
+}
+
+/** Why a listing holds a job twice, if it does: within one page as much as across pages. */
+function repeated(jobs: readonly Identified[]): string | undefined {
   const seen = new Set<string>();
   for (const job of jobs) {
-    if (seen.has(job.job_id)) return { ok: false, reason: `job ${job.job_id} was served twice`, requests };
+    if (seen.has(job.job_id)) return `job ${job.job_id} was served twice`;
     seen.add(job.job_id);
   }
-  return { ok: true, count, jobs, requests };
+  return undefined;
 }
 
 function sameListing<J extends Identified>(a: { count: number; jobs: J[] }, b: { count: number; jobs: J[] }): boolean {
@@ -173,7 +234,7 @@ export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, op
   const maxListings = opts.maxListings ?? 4;
   const confirmByRepeat = opts.pageSize < 2;
   let requests = 0;
-  let reason = "";
+  let last: Rejected | undefined;
   let unconfirmed: { count: number; jobs: J[] } | undefined;
   for (let listing = 1; listing <= maxListings; listing++) {
     const attempt = await listOnce(fetchPage, opts);
@@ -185,11 +246,16 @@ export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, op
       const first = !unconfirmed;
       unconfirmed = attempt;
       if (first) continue;
-      reason = "two listings with page size 1 disagreed";
+      last = { ok: false, reason: "two listings with page size 1 disagreed", requests: 0 };
     } else {
-      reason = attempt.reason;
+      // The same contradiction twice is the service's, not a list moving under the listing.
+      if (attempt.contradiction !== undefined && attempt.contradiction === last?.contradiction) {
+        throw new ListingContradictionError(listing, attempt.reason);
+      }
+      last = attempt;
     }
-    if (listing < maxListings) opts.onDrift?.(`the job list changed during the listing (${reason}); listing again (${listing + 1} of ${maxListings})`);
+    if (listing < maxListings) opts.onDrift?.(`the job list changed during the listing (${last.reason}); listing again (${listing + 1} of ${maxListings})`);
   }
-  throw new ListingDriftError(maxListings, reason);
+  if (last?.contradiction !== undefined) throw new ListingContradictionError(maxListings, last.reason);
+  throw new ListingDriftError(maxListings, last?.reason ?? "");
 }

@@ -1,27 +1,25 @@
 /**
- * One page of GET /v1/{project_id}/digital-human-training-manage/user/jobs: authentication,
- * retries, time-outs, and validation of the answer. Paging lives in jobLister.ts.
+ * One page of GET /v1/{project_id}/digital-human-training-manage/user/jobs. `attempt` builds and
+ * signs one request, sends it (httpGet.ts) and lets pageAnswer.ts read the answer as a page or as
+ * an error that says whether another attempt could help; `listPage` runs attempts in the retry
+ * loop (retry.ts). Paging lives in jobLister.ts.
  *
- * HTTP goes through node-fetch on keep-alive agents. Measured on a fresh process listing 10,000
- * jobs (100 pages, 10 in flight), it costs about half the CPU of Node's built-in fetch (undici),
- * whose first use loads and warms a large module: the plugin usually lists once per process, so
- * the first listing is the one that counts (figures in docs/benchmarks.md).
+ * HTTP goes through Node's http/https on keep-alive agents, not a fetch library: the list API
+ * needs one GET, and the hardening needs control of what fetch libraries decide for you (node-fetch
+ * followed redirects with the credentials attached, quoted a header's value in its errors and never
+ * noticed a body cut short; Node's own fetch costs twice the CPU on a fresh process, see
+ * docs/benchmarks.md).
  */
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
-import fetch from "node-fetch";
-import { MetaStudioApiError, MetaStudioNetworkError } from "./errors";
-import {
-  BackoffSettings,
-  DEFAULT_BACKOFF,
-  isRetryableStatus,
-  networkErrorCode,
-  RETRYABLE_NETWORK_CODES,
-  retryDelayMs,
-  sleep,
-} from "./retryPolicy";
+import { MetaStudioNetworkError } from "./errors";
+import { HttpAnswer, httpGet, TransportError } from "./httpGet";
+import { JobsPage, pageFromAnswer } from "./pageAnswer";
+import { Redactor, SECRET_MARK } from "./redactor";
+import { withRetries } from "./retry";
+import { BackoffSettings, RETRYABLE_NETWORK_CODES } from "./retryPolicy";
 import { AkSkCredentials, percentEncode, signRequest } from "./signer";
-import { describeResponseIssues, listJobsResponseSchema, ListJobsResponse } from "../schema/trainingJob";
+import { clip, untrusted } from "./untrustedText";
 
 export type Auth = ({ kind: "aksk" } & AkSkCredentials) | { kind: "token"; token: string };
 
@@ -33,11 +31,11 @@ export interface ClientSettings {
   maxRetries: number;
   requestTimeoutMs: number;
   backoff?: BackoffSettings;
+  /** Other configured values the program marked secret (a project id, say): kept out of messages like credentials. */
+  secrets?: readonly string[];
 }
 
-export interface JobsPage extends ListJobsResponse {
-  requestId?: string;
-}
+export type { JobsPage } from "./pageAnswer";
 
 export interface PageRequest {
   /** API query parameters other than offset and limit, already in the API's names and forms. */
@@ -47,28 +45,28 @@ export interface PageRequest {
   limit: number;
   /** Told about each retry of this request, so a slow listing is not silent. */
   onRetry?: (message: string) => void;
+  /** The invoke's secret inputs: kept out of every text taken from an answer, as credentials are. */
+  secrets?: Redactor;
+  /** Query parameters (offset and limit included) whose values request lines show as [secret]. */
+  hiddenParams?: ReadonlySet<string>;
 }
 
-interface ErrorBody {
-  error_code?: unknown;
-  error_msg?: unknown;
-  request_id?: unknown;
-}
+/** A page of 100 jobs is about 100 kB; an answer beyond this is not a page. */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+/** Longest request line quoted in an error or log line. */
+export const MAX_REQUEST_LINE = 512;
 
-function parseErrorBody(text: string): ErrorBody {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === "object" ? (parsed as ErrorBody) : {};
-  } catch {
-    return {};
-  }
+/** The configured credentials, as an answer might echo them. */
+function credentialValues(auth: Auth): string[] {
+  return auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? ""];
 }
-
-const asString = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 export class MetaStudioClient {
   private readonly path: string;
   private readonly url: URL;
+  private readonly credentials: Redactor;
+  /** The request path as messages show it: a project id marked secret is [secret] there. */
+  private readonly shownPath: string;
 
   /** One pool per client: pages reuse connections instead of a TLS handshake each. */
   private readonly agent: HttpAgent | HttpsAgent;
@@ -77,20 +75,27 @@ export class MetaStudioClient {
     this.url = new URL(settings.endpoint);
     this.agent = this.url.protocol === "http:" ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
     this.path = `${this.url.pathname.replace(/\/$/, "")}/v1/${percentEncode(settings.projectId)}/digital-human-training-manage/user/jobs`;
+    // The path signed must be the path sent: URL normalisation drops "." and ".." segments, and
+    // the request would then carry the credentials (and a signature for another path) elsewhere.
+    if (new URL(this.url.origin + this.path).pathname !== this.path) {
+      throw new Error("the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId");
+    }
+    const configSecrets = Redactor.of(settings.secrets ?? []);
+    this.credentials = configSecrets.with(credentialValues(settings.auth));
+    this.shownPath = configSecrets.redact(this.path);
   }
 
-  /** What errors show of a request: method, path and query, never a header. */
+  /** What errors show of a request: method, path and query (secret inputs hidden, bounded), never a header. */
   describe(req: PageRequest): string {
-    return `GET ${this.path}?${this.queryString(req)}`;
+    const hidden = req.hiddenParams;
+    const query = this.queryPairs(req)
+      .map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`)
+      .join("&");
+    return clip(`GET ${this.shownPath}?${query}`, MAX_REQUEST_LINE);
   }
 
-  private queryString(req: PageRequest): string {
-    const all: Array<readonly [string, string]> = [
-      ["offset", String(req.offset)],
-      ["limit", String(req.limit)],
-      ...req.query,
-    ];
-    return all.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+  private queryPairs(req: PageRequest): Array<readonly [string, string]> {
+    return [["offset", String(req.offset)], ["limit", String(req.limit)], ...req.query];
   }
 
   private headersFor(req: PageRequest, query: ReadonlyArray<readonly [string, string]>): Record<string, string> {
@@ -108,99 +113,42 @@ export class MetaStudioClient {
     return { ...headers, ...signed };
   }
 
-  async listPage(req: PageRequest, signal?: AbortSignal): Promise<JobsPage> {
-    const query: Array<readonly [string, string]> = [
-      ["offset", String(req.offset)],
-      ["limit", String(req.limit)],
-      ...req.query,
-    ];
-    const target = `${this.url.origin}${this.path}?${this.queryString(req)}`;
-    const described = this.describe(req);
+  listPage(req: PageRequest, signal?: AbortSignal): Promise<JobsPage> {
     const maxAttempts = this.settings.maxRetries + 1;
-    let lastProblem = "";
-    for (let attempt = 1; ; attempt++) {
-      let retryAfter: string | null = null;
-      let timeout: AbortSignal | undefined;
-      try {
-        // Signed afresh each attempt: X-Sdk-Date must stay within the gateway's 15 minutes.
-        const headers = this.headersFor(req, query);
-        timeout = AbortSignal.timeout(this.settings.requestTimeoutMs);
-        const res = await fetch(target, {
-          method: "GET",
-          headers,
-          agent: this.agent,
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-        const text = await res.text();
-        const requestId = res.headers.get("x-request-id") ?? undefined;
-        if (res.ok) {
-          const page = parsePage(text, requestId);
-          if (typeof page !== "string") return page;
-          lastProblem = page;
-          if (attempt >= maxAttempts) {
-            throw new MetaStudioApiError(
-              { status: res.status, errorCode: "MALFORMED_RESPONSE", errorMsg: page, requestId, request: described, attempts: attempt },
-            );
-          }
-        } else {
-          const body = parseErrorBody(text);
-          const details = {
-            status: res.status,
-            errorCode: asString(body.error_code),
-            errorMsg: asString(body.error_msg) ?? (text.slice(0, 200) || undefined),
-            requestId: requestId ?? asString(body.request_id),
-            request: described,
-            attempts: attempt,
-          };
-          if (!isRetryableStatus(res.status) || attempt >= maxAttempts) {
-            throw new MetaStudioApiError(details, hintFor(res.status));
-          }
-          retryAfter = res.headers.get("retry-after");
-          lastProblem = `HTTP ${res.status} ${details.errorCode ?? ""} (X-Request-Id: ${details.requestId ?? "none"})`;
-        }
-      } catch (err) {
-        if (err instanceof MetaStudioApiError) throw err;
-        if (signal?.aborted) throw signal.reason ?? err;
-        // node-fetch reports an aborted request as AbortError whichever signal fired.
-        const timedOut = timeout?.aborted === true;
-        const code = timedOut ? "ETIMEDOUT" : networkErrorCode(err);
-        const reason = timedOut ? `ETIMEDOUT: no answer within ${this.settings.requestTimeoutMs / 1000} s` : describeNetworkError(code, err);
-        // Only failures that a new attempt can cure: a wrong host name (ENOTFOUND) or a TLS
-        // mismatch (EPROTO) fails at once instead of after minutes of backoff.
-        if (attempt >= maxAttempts || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
-          throw new MetaStudioNetworkError(described, reason, attempt);
-        }
-        lastProblem = reason;
-      }
-      const delay = retryDelayMs(attempt - 1, retryAfter, this.settings.backoff ?? DEFAULT_BACKOFF);
-      req.onRetry?.(`retrying ${described} in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts}): ${lastProblem}`);
-      await sleep(delay, signal);
+    return withRetries((n) => this.attempt(req, n, signal), {
+      maxAttempts,
+      backoff: this.settings.backoff,
+      signal,
+      onRetry: (failure, delay, next) =>
+        req.onRetry?.(`retrying ${this.describe(req)} in ${delay} ms (attempt ${next} of ${maxAttempts}): ${failure.retryReason}`),
+    });
+  }
+
+  /** One request and its answer: a page, or an error carrying its RetryAdvice. */
+  private async attempt(req: PageRequest, n: number, signal: AbortSignal | undefined): Promise<JobsPage> {
+    const query = this.queryPairs(req);
+    const request = this.describe(req);
+    // Signed afresh each attempt: X-Sdk-Date must stay within the gateway's 15 minutes.
+    const headers = this.headersFor(req, query);
+    const signature = /Signature=([0-9a-f]+)/.exec(headers.Authorization ?? "")?.[1] ?? "";
+    // What an answer may echo that must not show: credentials, secret inputs, this signature.
+    const redactor = this.credentials.with(req.secrets ?? Redactor.none, headers.Authorization ?? "", signature);
+    const target = new URL(`${this.url.origin}${this.path}?${query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&")}`);
+
+    let answer: HttpAnswer;
+    try {
+      answer = await httpGet(target, { headers, agent: this.agent, timeoutMs: this.settings.requestTimeoutMs, signal, maxBodyBytes: MAX_PAGE_BYTES });
+    } catch (err) {
+      if (signal?.aborted || !(err instanceof TransportError)) throw err;
+      throw new MetaStudioNetworkError(request, untrusted(err.message, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code));
     }
+    return pageFromAnswer(answer, {
+      request,
+      attempt: n,
+      target,
+      redactor,
+      mustNotEcho: [...credentialValues(this.settings.auth), signature],
+      bounds: { offset: req.offset, limit: req.limit },
+    });
   }
-}
-
-/** "ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9", without node-fetch's repeat of the URL. */
-function describeNetworkError(code: string | undefined, err: unknown): string {
-  const message = (err instanceof Error ? err.message : String(err)).replace(/^request to \S+ failed, reason: /, "");
-  return code && !message.startsWith(code) && !message.includes(` ${code}`) ? `${code}: ${message}` : message;
-}
-
-/** The validated page, or a one-line description of what was wrong with the answer. */
-export function parsePage(text: string, requestId: string | undefined): JobsPage | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return `the answer is not JSON (${text.length} bytes, starting ${JSON.stringify(text.slice(0, 40))})`;
-  }
-  const parsed = listJobsResponseSchema.safeParse(json);
-  if (!parsed.success) return `the answer does not have the expected shape: ${describeResponseIssues(parsed.error)}`;
-  return { ...parsed.data, requestId };
-}
-
-function hintFor(status: number): string | undefined {
-  if (status === 401) return "Check accessKey/secretKey (or authToken) and the machine's clock; a 401 is never retried, since repeated failures lock the access key";
-  if (status === 403) return "The credentials are valid but lack permission for this project, or projectId is not the project of these credentials";
-  if (status === 404) return "Check the endpoint and projectId";
-  return undefined;
 }

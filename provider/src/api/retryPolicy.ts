@@ -2,7 +2,7 @@
  * Which failures are retried and how long to wait. GET is idempotent, so a retry is always safe
  * except for 401/403: the gateway locks an account's AK after repeated auth failures.
  */
-export const RETRYABLE_NETWORK_CODES = new Set([
+export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   "ECONNRESET",
   "ECONNREFUSED",
   "EPIPE",
@@ -22,33 +22,48 @@ export interface BackoffSettings {
 
 export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 250, capMs: 8000 };
 
-/** Exponential backoff with full jitter; Retry-After (seconds or HTTP date) wins when present. */
+/** However long a server asks for, a retry waits no more than this. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+const MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+// The three forms RFC 9110 makes a recipient accept: IMF-fixdate, RFC 850, asctime.
+const HTTP_DATE = [
+  new RegExp(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (${MONTHS}) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$`),
+  new RegExp(`^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-(${MONTHS})-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT$`),
+  new RegExp(`^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTHS}) [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4}$`),
+];
+
+/**
+ * The wait a Retry-After header asks for, in ms (at most a minute), or undefined when it asks for
+ * none that makes sense: not delta-seconds nor an HTTP date, zero, negative, or a date not in the
+ * future. Date.parse alone is far too lenient here ("-5" is the year -5, so "no wait at all").
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) {
+    const seconds = Number(v);
+    return seconds >= 1 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
+  }
+  if (!HTTP_DATE.some((form) => form.test(v))) return undefined;
+  // asctime has no zone: it is GMT by definition.
+  const at = Date.parse(/GMT$/.test(v) ? v : `${v} GMT`);
+  if (Number.isNaN(at) || at <= now) return undefined;
+  return Math.min(at - now, MAX_RETRY_AFTER_MS);
+}
+
+/** Exponential backoff with jitter in the upper half of each step; a usable Retry-After wins. */
 export function retryDelayMs(
   attempt: number,
   retryAfter: string | null | undefined,
   backoff: BackoffSettings = DEFAULT_BACKOFF,
   random: () => number = Math.random,
+  now: number = Date.now(),
 ): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 60_000);
-    const at = Date.parse(retryAfter);
-    if (!Number.isNaN(at)) return Math.min(Math.max(0, at - Date.now()), 60_000);
-  }
+  const asked = parseRetryAfter(retryAfter, now);
+  if (asked !== undefined) return asked;
   const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/** The error code of a fetch failure (node-fetch's FetchError, or a `cause` chain). */
-export function networkErrorCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; e && depth < 4; depth++) {
-    const o = e as { code?: unknown; name?: unknown; cause?: unknown };
-    if (typeof o.code === "string") return o.code;
-    if (o.name === "TimeoutError") return "ETIMEDOUT";
-    e = o.cause;
-  }
-  return undefined;
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,10 +1,12 @@
 /**
  * Provider configuration: gathered from Configure (its `args` Struct and the older `variables`
  * map), CheckConfig's news, or an explicit Provider's inputs; completed from the environment
- * (Terraform's HW_* names first, then the official SDKs'); checked; and turned into client settings.
- * Failures never repeat a secret's value.
+ * (Terraform's HW_* names first, then the official SDKs'); checked with the zod rules of the field
+ * table (the same rules as function inputs); and turned into client settings.
+ * Failures never repeat a secret's value, nor the value of a key that arrived marked secret.
  */
-import { CONFIG_FIELDS, FieldSpec } from "../schema/fields";
+import { CONFIG_FIELDS } from "../schema/fields";
+import { valueFailure, zodFor } from "../schema/fieldRules";
 import type { InputFailure } from "../schema/inputValidation";
 import type { Auth, ClientSettings } from "../api/metaStudioClient";
 
@@ -16,19 +18,37 @@ export interface ProviderSettings {
   maxConcurrency: number;
 }
 
+/** The configuration once every present key passed its rule: strings trimmed, integers numbers. */
+export interface CheckedConfig {
+  region?: string;
+  projectId?: string;
+  accessKey?: string;
+  secretKey?: string;
+  securityToken?: string;
+  authToken?: string;
+  cloud?: string;
+  endpoint?: string;
+  maxRetries?: number;
+  maxConcurrency?: number;
+  requestTimeoutSeconds?: number;
+}
+
+const isConfigKey = (name: string): boolean => Object.hasOwn(CONFIG_FIELDS, name);
+
 /** Configure's `variables` map uses "metastudio:config:key" (older engines "metastudio:key"). */
 export function configFromVariables(variables: Iterable<[string, string]>): RawConfig {
   const out: RawConfig = {};
   for (const [key, value] of variables) {
     if (!key.startsWith("metastudio:")) continue;
     const name = key.slice(key.lastIndexOf(":") + 1);
-    if (name in CONFIG_FIELDS) out[name] = value;
+    if (isConfigKey(name)) out[name] = value;
   }
   return out;
 }
 
+/** Set, for a value: a blank string (a variable exported empty, a stray newline) is not a setting. */
 function present(v: unknown): boolean {
-  return v !== undefined && v !== null && v !== "";
+  return v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "");
 }
 
 /** Credentials that go together: the environment completes a way of logging in, never mixes two. */
@@ -66,70 +86,29 @@ export function withEnvFallbacks(raw: RawConfig, env: Env): RawConfig {
   return out;
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+const RULES = Object.fromEntries(Object.entries(CONFIG_FIELDS).map(([name, spec]) => [name, zodFor(spec, { config: true })]));
 
-function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, "");
-  return h === "localhost" || h === "::1" || /^127\.\d+\.\d+\.\d+$/.test(h);
+/**
+ * Each present key through its rule. Keys that are not configuration are left alone: an explicit
+ * provider's inputs also carry the engine's own (version, pluginDownloadURL).
+ */
+function checkFields(config: RawConfig, secretKeys: ReadonlySet<string>): { value: CheckedConfig; failures: InputFailure[] } {
+  const value: Record<string, unknown> = {};
+  const failures: InputFailure[] = [];
+  for (const [name, raw] of Object.entries(config)) {
+    if (!isConfigKey(name) || !present(raw)) continue;
+    const spec = CONFIG_FIELDS[name];
+    const parsed = RULES[name].safeParse(raw);
+    if (parsed.success) value[name] = parsed.data;
+    else failures.push({ property: name, reason: valueFailure(`metastudio:${name}`, spec, raw, parsed.error.issues[0], spec.secret === true || secretKeys.has(name)) });
+  }
+  return { value: value as CheckedConfig, failures };
 }
 
-/** Integers arrive as numbers from explicit providers and as strings from stack config. */
-function toInteger(v: unknown): number | undefined {
-  if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
-  if (typeof v === "string" && /^-?\d+$/.test(v.trim())) return Number(v.trim());
-  return undefined;
-}
-
-function describeValue(spec: FieldSpec, v: unknown): string {
-  return spec.secret ? "(a secret value)" : JSON.stringify(v);
-}
-
-/** Everything wrong with a configuration, each with the key, the value (unless secret) and what is accepted. */
-export function checkConfig(config: RawConfig): InputFailure[] {
+/** How the keys go together; only their presence matters here. */
+function checkCombinations(config: RawConfig): InputFailure[] {
   const failures: InputFailure[] = [];
   const fail = (property: string, reason: string) => failures.push({ property, reason });
-
-  for (const [name, value] of Object.entries(config)) {
-    const spec = CONFIG_FIELDS[name];
-    if (!spec || !present(value)) continue;
-    if (spec.type === "integer") {
-      const n = toInteger(value);
-      if (n === undefined || n < (spec.min ?? -Infinity) || n > (spec.max ?? Infinity)) {
-        fail(name, `metastudio:${name} is ${describeValue(spec, value)}; expected an integer from ${spec.min} to ${spec.max}`);
-      }
-    } else if (typeof value !== "string") {
-      fail(name, `metastudio:${name} is ${describeValue(spec, value)}; expected a string`);
-    }
-  }
-  if (failures.length) return failures;
-
-  const region = config.region as string | undefined;
-  if (present(region) && !REGION.test(region!)) {
-    fail("region", `metastudio:region is ${JSON.stringify(region)}; expected a Huawei Cloud region name such as cn-north-4 or cn-east-3`);
-  }
-  const cloud = config.cloud as string | undefined;
-  if (present(cloud) && !HOSTNAME.test(cloud!)) {
-    fail("cloud", `metastudio:cloud is ${JSON.stringify(cloud)}; expected a domain suffix such as myhuaweicloud.com`);
-  }
-  const endpoint = config.endpoint as string | undefined;
-  if (present(endpoint)) {
-    let url: URL | undefined;
-    try {
-      url = new URL(endpoint!);
-    } catch {
-      fail("endpoint", `metastudio:endpoint is ${JSON.stringify(endpoint)}, which is not a URL; expected e.g. https://metastudio.cn-north-4.myhuaweicloud.com`);
-    }
-    if (url) {
-      if (url.protocol !== "https:" && url.protocol !== "http:") {
-        fail("endpoint", `metastudio:endpoint is ${JSON.stringify(endpoint)}; expected an https:// URL`);
-      } else if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-        fail("endpoint", `metastudio:endpoint is ${JSON.stringify(endpoint)}; plain http is accepted only for a loopback host (127.0.0.1, localhost, ::1), use https:// for ${url.hostname}`);
-      } else if (url.search || url.hash || url.username) {
-        fail("endpoint", `metastudio:endpoint is ${JSON.stringify(endpoint)}; expected a base URL without query, fragment or user info`);
-      }
-    }
-  }
   const ak = present(config.accessKey);
   const sk = present(config.secretKey);
   if (ak && !sk) fail("secretKey", "metastudio:accessKey is set but metastudio:secretKey is not (nor HW_SECRET_KEY / HUAWEICLOUD_SDK_SK); AK/SK signing needs both");
@@ -143,41 +122,50 @@ export function checkConfig(config: RawConfig): InputFailure[] {
   return failures;
 }
 
-/** Client settings from a checked configuration, or what is missing for a call to be made. */
-export function resolveSettings(config: RawConfig): { ok: true; settings: ProviderSettings } | { ok: false; failures: InputFailure[] } {
-  const failures = checkConfig(config);
-  const region = config.region as string | undefined;
-  const cloud = (config.cloud as string | undefined) ?? (CONFIG_FIELDS.cloud.default as string);
-  const endpoint = present(config.endpoint)
-    ? (config.endpoint as string).replace(/\/+$/, "")
-    : present(region)
-      ? `https://metastudio.${region}.${cloud}`
-      : undefined;
-  if (!endpoint) failures.push({ property: "region", reason: "no region: set metastudio:region (or HW_REGION_NAME), or metastudio:endpoint (or HW_METASTUDIO_ENDPOINT)" });
-  if (!present(config.projectId)) failures.push({ property: "projectId", reason: "no project id: set metastudio:projectId (or HW_PROJECT_ID / HUAWEICLOUD_SDK_PROJECT_ID)" });
+/**
+ * Everything wrong with a configuration, each with the key, the value (unless secret, or sent
+ * marked secret: `secretKeys`) and what is accepted.
+ */
+export function checkConfig(config: RawConfig, secretKeys: ReadonlySet<string> = new Set()): InputFailure[] {
+  return [...checkFields(config, secretKeys).failures, ...checkCombinations(config)];
+}
+
+/** The values of keys that arrived marked secret, for the client to keep out of its messages. */
+function secretValues(c: CheckedConfig, secretKeys: ReadonlySet<string>): { secrets?: string[] } {
+  const values = [...secretKeys].flatMap((k) => (Object.hasOwn(c, k) ? [String(c[k as keyof CheckedConfig])] : []));
+  return values.length ? { secrets: values } : {};
+}
+
+/** Client settings from a checked configuration, or what is wrong or missing for a call to be made. */
+export function resolveSettings(
+  config: RawConfig,
+  secretKeys: ReadonlySet<string> = new Set(),
+): { ok: true; settings: ProviderSettings } | { ok: false; failures: InputFailure[] } {
+  const { value: c, failures } = checkFields(config, secretKeys);
+  failures.push(...checkCombinations(config));
+  const cloud = c.cloud ?? (CONFIG_FIELDS.cloud.default as string);
+  const endpoint = c.endpoint ?? (c.region ? `https://metastudio.${c.region}.${cloud}` : undefined);
+  const given = (name: string) => present(config[name]);
+  if (!given("endpoint") && !given("region")) failures.push({ property: "region", reason: "no region: set metastudio:region (or HW_REGION_NAME), or metastudio:endpoint (or HW_METASTUDIO_ENDPOINT)" });
+  if (!given("projectId")) failures.push({ property: "projectId", reason: "no project id: set metastudio:projectId (or HW_PROJECT_ID / HUAWEICLOUD_SDK_PROJECT_ID)" });
   let auth: Auth | undefined;
-  if (present(config.authToken)) auth = { kind: "token", token: config.authToken as string };
-  else if (present(config.accessKey) && present(config.secretKey)) {
-    auth = {
-      kind: "aksk",
-      accessKey: config.accessKey as string,
-      secretKey: config.secretKey as string,
-      securityToken: present(config.securityToken) ? (config.securityToken as string) : undefined,
-    };
-  } else if (!present(config.accessKey) && !present(config.secretKey)) {
+  if (c.authToken) auth = { kind: "token", token: c.authToken };
+  else if (c.accessKey && c.secretKey) auth = { kind: "aksk", accessKey: c.accessKey, secretKey: c.secretKey, securityToken: c.securityToken };
+  else if (!given("accessKey") && !given("secretKey") && !given("authToken")) {
     failures.push({ property: "accessKey", reason: "no credentials: set metastudio:accessKey and metastudio:secretKey (or HW_ACCESS_KEY / HW_SECRET_KEY), or metastudio:authToken (or HW_AUTH_TOKEN)" });
   }
-  if (failures.length || !auth || !endpoint) return { ok: false, failures };
-  const int = (name: string) => toInteger(config[name]) ?? (CONFIG_FIELDS[name].default as number);
+  if (failures.length || !auth || !endpoint || !c.projectId) return { ok: false, failures };
+  const int = (name: "maxRetries" | "maxConcurrency" | "requestTimeoutSeconds") => c[name] ?? (CONFIG_FIELDS[name].default as number);
   return {
     ok: true,
     settings: {
       client: {
         endpoint,
-        projectId: config.projectId as string,
+        projectId: c.projectId,
         auth,
         maxRetries: int("maxRetries"),
         requestTimeoutMs: int("requestTimeoutSeconds") * 1000,
+        ...secretValues(c, secretKeys),
       },
       maxConcurrency: int("maxConcurrency"),
     },

@@ -1,5 +1,6 @@
 /** What a function gets from the protocol serving it for one call. */
 import type { MetaStudioClient } from "../api/metaStudioClient";
+import type { Redactor } from "../api/redactor";
 import type { ApiJob } from "../schema/trainingJob";
 
 export type LogSeverity = "debug" | "info" | "warning" | "error";
@@ -11,6 +12,10 @@ export interface InvokeContext {
   preview: boolean;
   /** Aborted when the engine cancels (Ctrl-C, StopProvider); long waits must stop. */
   signal: AbortSignal;
+  /** Inputs the program marked secret: messages show them as [secret], never their value. */
+  secretInputs: ReadonlySet<string>;
+  /** Their values, to take out of any text from the API. */
+  secrets: Redactor;
   log: (severity: LogSeverity, message: string) => void;
   /**
    * Each validated page as it arrives, before the listing is known to be consistent (a listing

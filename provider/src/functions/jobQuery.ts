@@ -1,5 +1,6 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
-import { JOB_FILTER_FIELDS } from "../schema/fields";
+import { JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
+import { SECRET_MARK } from "../api/redactor";
 import { listJobs, Listing } from "../api/jobLister";
 import type { ApiJob } from "../schema/trainingJob";
 import type { InvokeContext } from "./context";
@@ -14,7 +15,11 @@ export interface ApiQuery {
  * 3339 offset, so they are sent as the same instant in UTC.
  */
 export function utcTime(rfc3339: string): string {
-  return new Date(rfc3339).toISOString().replace(/\.000Z$/, "Z");
+  const utc = new Date(rfc3339).toISOString().replace(/\.000Z$/, "Z");
+  // Validation keeps inputs within the years 0000 to 9999 in UTC; beyond them the ISO form is
+  // "+010000-..." or "-000001-...", which is not RFC 3339 and must never be sent.
+  if (!/^\d{4}-/.test(utc)) throw new RangeError(`${rfc3339} is outside the years 0000 to 9999 in UTC`);
+  return utc;
 }
 
 export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery {
@@ -30,6 +35,25 @@ export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery 
   return { query, headers };
 }
 
+/**
+ * The query parameters request lines must show as [secret]: those of secret filters, and offset and
+ * limit when any paging input is secret (later pages' offsets would give it away).
+ */
+export function hiddenParams(secretInputs: ReadonlySet<string>): Set<string> {
+  const hidden = new Set<string>();
+  for (const name of secretInputs) {
+    const query = Object.hasOwn(JOB_FILTER_FIELDS, name) ? JOB_FILTER_FIELDS[name].query : undefined;
+    if (query) hidden.add(query);
+    if (Object.hasOwn(PAGING_FIELDS, name)) hidden.add("offset").add("limit");
+  }
+  return hidden;
+}
+
+/** Inputs as a message may show them: secret ones as [secret]. */
+export function shownInputs(inputs: Readonly<Record<string, unknown>>, secretInputs: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputs.has(k) ? SECRET_MARK : v]));
+}
+
 export interface ListingRequest {
   filters: Readonly<Record<string, unknown>>;
   offset?: number;
@@ -42,9 +66,10 @@ export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promi
   const { query, headers } = toApiQuery(req.filters);
   // Retries are told through the invoke's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
+  const hidden = hiddenParams(ctx.secretInputs);
   return listJobs(
     async (offset, limit, signal) => {
-      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry }, signal);
+      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal);
       ctx.onPage?.(page.jobs);
       return page;
     },

@@ -10,7 +10,8 @@ import { validateWaitForTrainingJobs, waitForTrainingJobs } from "./waitForTrain
 export type FunctionResult = { jobs: ApiJob[] } & Record<string, unknown>;
 
 export interface ProviderFunction {
-  validate(args: Record<string, unknown>): Validated<Record<string, unknown>>;
+  /** `secret`: inputs the program marked secret, whose values failures must not quote. */
+  validate(args: Record<string, unknown>, secret?: ReadonlySet<string>): Validated<Record<string, unknown>>;
   run(inputs: Record<string, unknown>, ctx: InvokeContext): Promise<FunctionResult>;
 }
 

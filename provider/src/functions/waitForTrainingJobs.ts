@@ -9,7 +9,7 @@ import { makeValidator } from "../schema/inputValidation";
 import { needsPersonToProceed } from "../schema/states";
 import type { ApiJob } from "../schema/trainingJob";
 import { InvokeContext, InvokeFailure } from "./context";
-import { listMatchingJobs } from "./jobQuery";
+import { listMatchingJobs, shownInputs } from "./jobQuery";
 
 export interface WaitInputs extends Record<string, unknown> {
   targetStates: string[];
@@ -66,7 +66,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
   for (;;) {
     const { jobs } = await listMatchingJobs(ctx, { filters });
     if (jobs.length === 0) {
-      throw new InvokeFailure("jobs", `the gate selected no training jobs (filters: ${JSON.stringify(filters)}); a gate on nothing is a mistake: check jobId / batchName / states`);
+      throw new InvokeFailure("jobs", `the gate selected no training jobs (filters: ${JSON.stringify(shownInputs(filters, ctx.secretInputs))}); a gate on nothing is a mistake: check jobId / batchName / states`);
     }
     const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));
     if (stuck.length > 0) {

@@ -4,9 +4,13 @@
  * The engine stubs load on the first line, not at start-up.
  */
 import * as grpc from "@grpc/grpc-js";
+import { oneLine } from "../api/untrustedText";
 import type { LogSeverity } from "../functions/context";
 
 type EngineClient = import("@pulumi/pulumi/proto/engine_grpc_pb").EngineClient;
+
+/** A log line is one line of at most this many characters (job names and states come from the API). */
+const MAX_LINE = 4000;
 
 const SEVERITY: Record<LogSeverity, number> = { debug: 0, info: 1, warning: 2, error: 3 };
 
@@ -26,7 +30,8 @@ export class EngineLog {
     }
   }
 
-  log(severity: LogSeverity, message: string): void {
+  log(severity: LogSeverity, text: string): void {
+    const message = oneLine(text, MAX_LINE);
     process.stderr.write(`[${severity}] ${message}\n`);
     if (!this.address || severity === "debug") return;
     try {

@@ -10,14 +10,17 @@ import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
+import type { Redactor } from "../api/redactor";
+import { clip, oneLine } from "../api/untrustedText";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
 import type { ProviderFunction } from "../functions/registry";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
+import { DecodedInvoke, decodeInvokeRequest } from "./invokeRequestDecoding";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
 import { PulumiJobEntries, pulumiOutputs } from "./pulumiJobs";
-import { markedSecret, redactor } from "./secretInputs";
+import { markedSecret } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
 import { unwrapValue } from "./wireValues";
 
@@ -36,8 +39,23 @@ function structToObject(s: Struct | undefined): Record<string, unknown> {
   return s ? (s.toJavaScript() as Record<string, unknown>) : {};
 }
 
-function failuresOf(list: ReadonlyArray<{ property: string; reason: string }>): pb.CheckFailure[] {
-  return list.map((f) => {
+/**
+ * Bounds on what goes back to the engine. An error's text travels in a response header, which
+ * grpc-js refuses past 64 KB, and a client then never gets an answer at all: it waits out its
+ * deadline. Percent-encoded, 4,000 characters stay far below that. Every message is one line:
+ * job names and states come from the API, and a line break in one must not forge a log line.
+ */
+const MAX_ERROR = 4000;
+const MAX_FAILURES = 20;
+
+type Failure = { property: string; reason: string };
+
+function boundedFailures(list: readonly Failure[]): Failure[] {
+  return list.slice(0, MAX_FAILURES).map((f) => ({ property: oneLine(f.property, 200), reason: oneLine(f.reason, MAX_ERROR) }));
+}
+
+function failuresOf(list: readonly Failure[]): pb.CheckFailure[] {
+  return boundedFailures(list).map((f) => {
     const cf = new pb.CheckFailure();
     cf.setProperty(f.property);
     cf.setReason(f.reason);
@@ -47,14 +65,18 @@ function failuresOf(list: ReadonlyArray<{ property: string; reason: string }>): 
 
 /** Errors surface in the engine as "Invoke of '<tok>' failed: <message>". */
 function grpcError(code: grpc.status, message: string): grpc.ServiceError {
-  return Object.assign(new Error(message), { code, details: message, metadata: new grpc.Metadata() });
+  const bounded = oneLine(message, MAX_ERROR);
+  return Object.assign(new Error(bounded), { code, details: bounded, metadata: new grpc.Metadata() });
 }
 
 export class MetaStudioProvider {
   private config: RawConfig = {};
+  /** Keys Configure received marked secret: failures about them never quote their value. */
+  private secretConfigKeys: ReadonlySet<string> = new Set();
   private configured = false;
   private client: { key: string; client: MetaStudioClient; maxConcurrency: number } | undefined;
   private cancel = new AbortController();
+  private stopping = false;
   private readonly flights = new SingleFlight<Buffer>();
 
   constructor(
@@ -93,8 +115,8 @@ export class MetaStudioProvider {
 
   checkConfig(call: Call<pb.CheckRequest>, cb: Callback<pb.CheckResponse>): void {
     const news = call.request.getNews();
-    const { value } = unwrapValue(structToObject(news));
-    const failures = checkConfig(withEnvFallbacks(value as RawConfig, this.env));
+    const { value, secretKeys } = unwrapValue(structToObject(news));
+    const failures = checkConfig(withEnvFallbacks(value as RawConfig, this.env), secretKeys);
     const res = new pb.CheckResponse();
     // Inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
     if (news) res.setInputs(news);
@@ -113,8 +135,9 @@ export class MetaStudioProvider {
 
   configure(call: Call<pb.ConfigureRequest>, cb: Callback<pb.ConfigureResponse>): void {
     const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList() as Array<[string, string]>);
-    const fromArgs = unwrapValue(structToObject(call.request.getArgs())).value as RawConfig;
-    this.config = withEnvFallbacks({ ...fromVariables, ...fromArgs }, this.env);
+    const args = unwrapValue(structToObject(call.request.getArgs()));
+    this.config = withEnvFallbacks({ ...fromVariables, ...(args.value as RawConfig) }, this.env);
+    this.secretConfigKeys = args.secretKeys;
     this.configured = true;
     this.client = undefined;
     const res = new pb.ConfigureResponse();
@@ -127,19 +150,35 @@ export class MetaStudioProvider {
 
   cancelAll(_call: Call<Empty>, cb: Callback<Empty>): void {
     this.cancel.abort(new Error("the operation was cancelled"));
-    this.cancel = new AbortController();
+    if (!this.stopping) this.cancel = new AbortController();
     cb(null, new Empty());
   }
 
-  private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Array<{ property: string; reason: string }> } {
+  /**
+   * The process is told to stop (SIGTERM, SIGINT): open invokes fail at once with the reason, their
+   * requests in flight are aborted, no request starts any more and new invokes are refused, so the
+   * server can close without the engine seeing a dropped connection.
+   */
+  shutdown(why: string): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.cancel.abort(new Error(`provider is shutting down (${why}); nothing more is requested from the API`));
+  }
+
+  private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Failure[] } {
     // Without Configure (a bare engine-role call), the environment alone is the configuration.
     const config = this.configured ? this.config : withEnvFallbacks({}, this.env);
     const key = JSON.stringify(config);
     if (this.client?.key === key) return this.client;
-    const resolved = resolveSettings(config);
+    const resolved = resolveSettings(config, this.secretConfigKeys);
     if (!resolved.ok) return { failures: resolved.failures };
     const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
-    const client = new MetaStudioClient(resolved.settings.client);
+    let client: MetaStudioClient;
+    try {
+      client = new MetaStudioClient(resolved.settings.client);
+    } catch (err) {
+      return { failures: [{ property: "endpoint", reason: (err as Error).message }] };
+    }
     this.client = { key, client, maxConcurrency: resolved.settings.maxConcurrency };
     return this.client;
   }
@@ -158,37 +197,46 @@ export class MetaStudioProvider {
     }
   }
 
-  invoke(call: Call<pb.InvokeRequest>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
-    const tok = call.request.getTok();
+  invoke(call: Call<DecodedInvoke>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
+    const { tok, args, preview, invalid } = call.request;
+    if (this.stopping) return cb(grpcError(grpc.status.UNAVAILABLE, "provider is shutting down; the invoke was not started"));
+    if (invalid) return cb(grpcError(grpc.status.INVALID_ARGUMENT, `the Invoke request cannot be read: ${invalid}`));
     const known = functions();
-    const fn = known[tok];
+    const fn = Object.hasOwn(known, tok) ? known[tok] : undefined;
     if (!fn) {
-      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${tok}; this provider has ${Object.keys(known).join(", ")}`));
+      const shown = /^[\w:./-]{1,200}$/.test(tok) ? tok : clip(JSON.stringify(tok), 200);
+      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${shown}; this provider has ${Object.keys(known).join(", ")}`));
     }
-    const { value, hasUnknowns, hadSecrets, secretStrings } = unwrapValue(structToObject(call.request.getArgs()));
-    const redact = redactor(secretStrings);
-    const failuresOut = (list: ReadonlyArray<{ property: string; reason: string }>) =>
-      encodeInvokeResponse(undefined, list.map((f) => ({ property: f.property, reason: redact(f.reason) })));
+    const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(args);
+    // Messages the plugin writes leave secret inputs out by construction (request lines, failures
+    // quoting a value); this catches them wherever else they might appear (a job named like one).
+    const secrets: Redactor = (require("../api/redactor") as typeof import("../api/redactor")).Redactor.of(secretValues);
+    const redact = (text: string) => secrets.redact(text);
+    const failuresOut = (list: readonly Failure[]) =>
+      encodeInvokeResponse(undefined, boundedFailures(list.map((f) => ({ property: f.property, reason: redact(f.reason) }))));
     if (hasUnknowns) {
       // Inputs not known yet (a preview): nothing can be listed; the engine treats the result as unknown.
       return cb(null, encodeInvokeResponse({}));
     }
-    const checked = fn.validate(value as Record<string, unknown>);
+    const checked = fn.validate(value as Record<string, unknown>, secretKeys);
     if (!checked.ok) return cb(null, failuresOut(checked.failures));
     const target = this.clientFor();
-    if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, target.failures));
+    if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, boundedFailures(target.failures)));
 
-    const preview = call.request.getPreview();
     const entries = new PulumiJobEntries();
     const ctx: InvokeContext = {
       client: target.client,
       maxConcurrency: target.maxConcurrency,
       preview,
       signal: this.cancel.signal,
+      secretInputs: secretKeys,
+      secrets,
       log: (severity, message) => this.engineLog.log(severity, redact(message)),
       onPage: entries.addPage,
     };
-    const key = `${tok}\n${preview}\n${hadSecrets}\n${JSON.stringify(checked.value)}`;
+    // Calls share a listing only when they also agree on which inputs are secret: the listing's
+    // messages are redacted for the first caller's secrets, and must be right for every caller.
+    const key = JSON.stringify([tok, preview, [...secretKeys].sort(), checked.value]);
     this.flights
       .run(key, async () => {
         try {
@@ -201,16 +249,19 @@ export class MetaStudioProvider {
       })
       .then(
         (bytes) => cb(null, bytes),
-        (err: Error) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${err.message}`))),
+        (err: unknown) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${err instanceof Error ? err.message : String(err)}`))),
       );
   }
 
-  /** The service with Invoke's answer taken as ready-made bytes (see invokeResponseEncoding.ts). */
+  /**
+   * The service with Invoke's request read from the wire by invokeRequestDecoding.ts (every key
+   * kept, nesting bounded) and its answer taken as ready-made bytes (see invokeResponseEncoding.ts).
+   */
   static serviceDefinition(): grpc.ServiceDefinition {
     const base = providerGrpc.ResourceProviderService as unknown as grpc.ServiceDefinition;
     return {
       ...base,
-      invoke: { ...base.invoke, responseSerialize: (bytes: Buffer) => bytes },
+      invoke: { ...base.invoke, requestDeserialize: decodeInvokeRequest, responseSerialize: (bytes: Buffer) => bytes },
     };
   }
 

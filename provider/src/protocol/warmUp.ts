@@ -7,7 +7,7 @@
  * Invoke arrives, so doing it then takes it off the path the user waits on. The benchmark reports
  * its cost separately (docs/benchmarks.md).
  */
-import { parsePage } from "../api/metaStudioClient";
+import { parsePage } from "../api/pageAnswer";
 import { FUNCTIONS } from "../functions/registry";
 import { GET_TRAINING_JOBS_TOKEN } from "../schema/packageSchema";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";

@@ -11,14 +11,10 @@ export interface Unwrapped {
   value: unknown;
   hasUnknowns: boolean;
   hadSecrets: boolean;
-  /** Every string inside a secret, so messages about these inputs can leave them out. */
-  secretStrings: string[];
-}
-
-function collectStrings(v: unknown, into: string[]): void {
-  if (typeof v === "string") into.push(v);
-  else if (Array.isArray(v)) for (const x of v) collectStrings(x, into);
-  else if (v && typeof v === "object") for (const x of Object.values(v)) collectStrings(x, into);
+  /** Every value inside a secret (strings, numbers, booleans), so messages can leave them out. */
+  secretValues: unknown[];
+  /** The top-level keys whose value is, or holds, a secret: messages never quote them. */
+  secretKeys: Set<string>;
 }
 
 /** Marks a value secret on the wire: `getXOutput` callers get a secret Output for it. */
@@ -26,44 +22,56 @@ export function secretValue(value: unknown): Record<string, unknown> {
   return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
 }
 
+/** Beyond any input or config value; deeper nesting is cut off rather than recursed into. */
+const MAX_DEPTH = 32;
+
 export function unwrapValue(input: unknown): Unwrapped {
   let hasUnknowns = false;
   let hadSecrets = false;
-  const secretStrings: string[] = [];
-  const walk = (v: unknown): unknown => {
+  const secretValues: unknown[] = [];
+  const secretKeys = new Set<string>();
+  // The top-level key being walked, to record which inputs hold secrets.
+  let topKey: string | undefined;
+  const secret = (value: unknown) => {
+    hadSecrets = true;
+    secretValues.push(value);
+    if (topKey !== undefined) secretKeys.add(topKey);
+  };
+  const walk = (v: unknown, depth: number): unknown => {
     if (v === UNKNOWN_VALUE) {
       hasUnknowns = true;
       return undefined;
     }
-    if (Array.isArray(v)) return v.map(walk);
+    if (depth > MAX_DEPTH) return null;
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
     if (v && typeof v === "object") {
       const o = v as Record<string, unknown>;
-      const sig = o[SPECIAL_SIG_KEY];
+      const sig = Object.hasOwn(o, SPECIAL_SIG_KEY) ? o[SPECIAL_SIG_KEY] : undefined;
       if (sig === SECRET_SIG) {
-        hadSecrets = true;
-        collectStrings(o.value, secretStrings);
-        return walk(o.value);
+        secret(o.value);
+        return walk(o.value, depth + 1);
       }
       if (sig === OUTPUT_VALUE_SIG) {
-        if (o.secret === true) {
-          hadSecrets = true;
-          collectStrings(o.value, secretStrings);
-        }
-        if (!("value" in o)) {
+        if (o.secret === true) secret(o.value);
+        if (!Object.hasOwn(o, "value")) {
           hasUnknowns = true;
           return undefined;
         }
-        return walk(o.value);
+        return walk(o.value, depth + 1);
       }
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(o)) {
-        const w = walk(x);
-        if (w !== undefined) out[k] = w;
+        if (depth === 0) topKey = k;
+        const w = walk(x, depth + 1);
+        // defineProperty, not assignment: a key named "__proto__" stays a key (and gets refused as
+        // an unknown input) instead of replacing the object's prototype and vanishing.
+        if (w !== undefined) Object.defineProperty(out, k, { value: w, enumerable: true, writable: true, configurable: true });
       }
+      if (depth === 0) topKey = undefined;
       return out;
     }
     return v;
   };
-  const value = walk(input);
-  return { value, hasUnknowns, hadSecrets, secretStrings };
+  const value = walk(input, 0);
+  return { value, hasUnknowns, hadSecrets, secretValues, secretKeys };
 }

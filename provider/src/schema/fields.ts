@@ -3,9 +3,10 @@
  * where it goes in the API request. The zod validators, the package schema (schema.json) and the
  * request builder are all derived from these tables, so they cannot drift apart.
  */
+import type { StringFormat } from "./formats";
 import { KNOWN_STATES } from "./states";
 
-export type FieldType = "integer" | "number" | "string" | "boolean" | "stringList";
+export type FieldType = "integer" | "string" | "boolean" | "stringList";
 
 export interface FieldSpec {
   type: FieldType;
@@ -16,6 +17,10 @@ export interface FieldSpec {
   max?: number;
   /** Strings that must be RFC 3339 date-times. */
   rfc3339?: boolean;
+  /** What else a string must be (formats.ts). */
+  format?: StringFormat;
+  /** Longest string (or list item) accepted; MAX_STRING_LENGTH when not given. */
+  maxLength?: number;
   default?: unknown;
   /** Query parameter name in the API request. */
   query?: string;
@@ -31,6 +36,27 @@ export const SORT_DIRS = ["asc", "desc"] as const;
 export const MODEL_RESOLUTIONS = ["1080P", "4K"] as const;
 export const MAX_INT32 = 2147483647;
 
+/**
+ * Bounds on what one invoke may ask for. Ids, names, tags and batch names are short; 256
+ * characters is far beyond any, and keeps the longest request line (every filter at its longest,
+ * percent-encoded) and any error quoting it small.
+ */
+export const MAX_STRING_LENGTH = 256;
+/** A list filter (states) names at most this many values. */
+export const MAX_LIST_ITEMS = 100;
+/**
+ * The most jobs one listing returns: the largest listing benchmarked (docs/benchmarks.md: about
+ * 300 MB peak in the plugin, an answer far below the engine's 400 MB message limit). A filter that
+ * matches more fails with a message saying to narrow it or page with offset and limit.
+ */
+export const MAX_LISTING_JOBS = 100_000;
+/**
+ * The most bytes of answers one listing takes in: 100,000 ordinary jobs are about 100 MB. Without
+ * it, pages of 8 MiB each (a job of 80 kB) would make a listing of 8 GB before gRPC's limit on
+ * the answer (400 MB) could refuse it.
+ */
+export const MAX_LISTING_BYTES = 256 * 1024 * 1024;
+
 /** The filters of GET /v1/{project_id}/digital-human-training-manage/user/jobs, camelCased. */
 export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   sortKey: { type: "string", enum: SORT_KEYS, query: "sort_key", description: "Sort field: `create_time`, `update_time` or `asset_order`." },
@@ -40,7 +66,7 @@ export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   updateSince: { type: "string", rfc3339: true, query: "update_since", description: "Only jobs last updated at or after this RFC 3339 time." },
   updateUntil: { type: "string", rfc3339: true, query: "update_until", description: "Only jobs last updated at or before this RFC 3339 time." },
   states: { type: "stringList", enum: KNOWN_STATES, query: "state", description: "Only jobs in one of these states (sent comma-joined as `state`), e.g. `[\"JOB_FINISH\", \"TRAINING\"]`." },
-  queryProjectId: { type: "string", query: "query_project_id", description: "Tenant (project) id to query." },
+  queryProjectId: { type: "string", format: "projectId", query: "query_project_id", description: "Tenant (project) id to query." },
   batchName: { type: "string", query: "batch_name", description: "Only jobs of this batch." },
   tag: { type: "string", query: "tag", description: "Only jobs carrying this tag." },
   jobId: { type: "string", query: "job_id", description: "Only the job with this id." },
@@ -50,13 +76,13 @@ export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   isLiveCopy: { type: "boolean", query: "is_live_copy", description: "Only live-copy jobs when true, only other jobs when false." },
   trainLocation: { type: "string", query: "train_location", description: "Only jobs trained in this region." },
   isOndemandResource: { type: "boolean", query: "is_ondemand_resource", description: "Only jobs on on-demand resources when true, only others when false." },
-  appUserId: { type: "string", header: "X-App-UserId", description: "Third-party user id, sent as the `X-App-UserId` header." },
+  appUserId: { type: "string", format: "headerValue", header: "X-App-UserId", description: "Third-party user id, sent as the `X-App-UserId` header." },
 };
 
 /** Paging inputs of getTrainingJobs: handled by the provider, not passed through as is. */
 export const PAGING_FIELDS: Readonly<Record<string, FieldSpec>> = {
   offset: { type: "integer", min: 0, max: MAX_INT32, default: 0, description: "Where the listing starts (0-based, in the service's order)." },
-  limit: { type: "integer", min: 1, max: MAX_INT32, description: "The most jobs to return in all; without it, every matching job is returned (paging is automatic)." },
+  limit: { type: "integer", min: 1, max: MAX_LISTING_JOBS, description: "The most jobs to return in all; without it, every matching job is returned (paging is automatic)." },
   pageSize: { type: "integer", min: 1, max: 100, default: 100, description: "Jobs per API request (1 to 100)." },
 };
 
@@ -72,14 +98,14 @@ export const WAIT_FOR_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> 
 
 /** Provider configuration: `pulumi config set metastudio:<key>` or explicit Provider inputs. */
 export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  region: { type: "string", env: ["HW_REGION_NAME"], description: "Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`." },
-  projectId: { type: "string", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"], description: "Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`." },
-  accessKey: { type: "string", secret: true, env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"], description: "Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`." },
-  secretKey: { type: "string", secret: true, env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"], description: "Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`." },
-  securityToken: { type: "string", secret: true, env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"], description: "Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`." },
-  authToken: { type: "string", secret: true, env: ["HW_AUTH_TOKEN"], description: "IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`." },
-  cloud: { type: "string", env: ["HW_CLOUD"], default: "myhuaweicloud.com", description: "Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`." },
-  endpoint: { type: "string", env: ["HW_METASTUDIO_ENDPOINT"], description: "Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`." },
+  region: { type: "string", format: "region", maxLength: 64, env: ["HW_REGION_NAME"], description: "Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`." },
+  projectId: { type: "string", format: "projectId", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"], description: "Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`." },
+  accessKey: { type: "string", format: "accessKey", maxLength: 128, secret: true, env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"], description: "Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`." },
+  secretKey: { type: "string", format: "credential", maxLength: 256, secret: true, env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"], description: "Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`." },
+  securityToken: { type: "string", format: "credential", maxLength: 32_768, secret: true, env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"], description: "Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`." },
+  authToken: { type: "string", format: "credential", maxLength: 32_768, secret: true, env: ["HW_AUTH_TOKEN"], description: "IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`." },
+  cloud: { type: "string", format: "domainSuffix", maxLength: 253, env: ["HW_CLOUD"], default: "myhuaweicloud.com", description: "Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`." },
+  endpoint: { type: "string", format: "endpoint", maxLength: 2048, env: ["HW_METASTUDIO_ENDPOINT"], description: "Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`." },
   maxRetries: { type: "integer", min: 0, max: 20, default: 5, env: ["HW_MAX_RETRIES"], description: "Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5." },
   maxConcurrency: { type: "integer", min: 1, max: 64, default: 10, description: "Pages fetched at once after the first. Default 10." },
   requestTimeoutSeconds: { type: "integer", min: 1, max: 600, default: 30, description: "Time-out of one HTTP request, in seconds. Default 30." },

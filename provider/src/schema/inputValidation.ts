@@ -1,10 +1,12 @@
 /**
- * Validates function inputs with zod schemas derived from the field tables, and words every
- * problem as a failure a person can act on: the field, the value given and what is accepted.
+ * Validates function inputs with zod rules derived from the field tables (fieldRules.ts), and words
+ * every problem as a failure a person can act on: the field, the value given (unless the program
+ * marked it secret) and what is accepted.
  */
 import { z } from "zod";
 import { FieldSpec } from "./fields";
-import { nearestKnownState, KNOWN_STATES } from "./states";
+import { describeAccepted, HIDDEN_VALUE, show, valueFailure, zodFor } from "./fieldRules";
+import { KNOWN_STATES, nearestKnownState } from "./states";
 
 export interface InputFailure {
   property: string;
@@ -13,54 +15,14 @@ export interface InputFailure {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; failures: InputFailure[] };
 
-function zodFor(spec: FieldSpec): z.ZodType {
-  switch (spec.type) {
-    case "integer":
-      return z.number().int().min(spec.min ?? -Infinity).max(spec.max ?? Infinity);
-    case "number":
-      return z.number().min(spec.min ?? -Infinity).max(spec.max ?? Infinity);
-    case "boolean":
-      return z.boolean();
-    case "string": {
-      if (spec.enum) return z.enum(spec.enum as [string, ...string[]]);
-      if (spec.rfc3339) return z.iso.datetime({ offset: true });
-      return z.string();
-    }
-    case "stringList": {
-      const item = spec.enum ? z.enum(spec.enum as [string, ...string[]]) : z.string();
-      return z.array(item).min(1);
-    }
-  }
-}
-
-export function describeAccepted(spec: FieldSpec): string {
-  switch (spec.type) {
-    case "integer":
-      return `an integer from ${spec.min ?? "-∞"} to ${spec.max ?? "∞"}`;
-    case "number":
-      return `a number from ${spec.min ?? "-∞"} to ${spec.max ?? "∞"}`;
-    case "boolean":
-      return "true or false";
-    case "string":
-      if (spec.enum) return `one of ${spec.enum.join(", ")}`;
-      if (spec.rfc3339) return "an RFC 3339 date-time such as 2023-12-08T08:30:56Z";
-      return "a string";
-    case "stringList":
-      return spec.enum === KNOWN_STATES
-        ? `a non-empty list of known states (${KNOWN_STATES.join(", ")})`
-        : spec.enum
-          ? `a non-empty list of ${spec.enum.join(", ")}`
-          : "a non-empty list of strings";
-  }
-}
-
-function show(value: unknown): string {
-  const s = JSON.stringify(value);
-  return s === undefined ? String(value) : s.length > 120 ? s.slice(0, 117) + "..." : s;
-}
+/** A failure list stays readable (and its message small) however many keys a program sends. */
+const MAX_FAILURES = 20;
+/** Longest unknown input name quoted back. */
+const MAX_NAME_SHOWN = 64;
 
 /** Edit distance is cheap here: input names are short and few. */
 function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_NAME_SHOWN) return undefined;
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
@@ -88,32 +50,44 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-function failureFor(name: string, spec: FieldSpec, value: unknown): InputFailure {
+/** An input name as a failure quotes it: as it is when ordinary, else JSON-quoted and cut. */
+function nameShown(key: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key)) return key;
+  const quoted = JSON.stringify(key);
+  return quoted.length > MAX_NAME_SHOWN ? `${quoted.slice(0, MAX_NAME_SHOWN - 4)}..."` : quoted;
+}
+
+function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core.$ZodIssue, hidden: boolean): InputFailure {
   if (spec.type === "stringList" && spec.enum && Array.isArray(value)) {
     const accepted = new Set(spec.enum);
     const bad = value.find((v) => typeof v !== "string" || !accepted.has(v));
     if (value.length > 0 && typeof bad === "string") {
-      const hint = spec.enum === KNOWN_STATES ? `did you mean ${nearestKnownState(bad)}? ` : "";
+      // The nearest known state would say much about a secret one.
+      const hint = spec.enum === KNOWN_STATES && !hidden ? `did you mean ${nearestKnownState(bad.slice(0, 64))}? ` : "";
       return {
         property: name,
-        reason: `${name} contains ${show(bad)}, which is not a known value; ${hint}accepted: ${describeAccepted(spec)}`,
+        reason: `${name} contains ${hidden ? HIDDEN_VALUE : show(bad)}, which is not a known value; ${hint}accepted: ${describeAccepted(spec)}`,
       };
     }
     if (value.length === 0) {
       return { property: name, reason: `${name} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}` };
     }
   }
-  const shown = spec.secret ? "(a secret value)" : show(value);
-  return { property: name, reason: `${name} is ${shown}; expected ${describeAccepted(spec)}` };
+  return { property: name, reason: valueFailure(name, spec, value, issue, hidden || spec.secret === true) };
 }
 
-/** A validator for one function's inputs: unknown names are refused, defaults applied. */
-export function makeValidator<T>(fields: Readonly<Record<string, FieldSpec>>): (args: Record<string, unknown>) => Validated<T> {
+/**
+ * A validator for one function's inputs: unknown names are refused, defaults applied. `secret`
+ * names the inputs the program marked secret: their values are never quoted.
+ */
+export function makeValidator<T>(
+  fields: Readonly<Record<string, FieldSpec>>,
+): (args: Record<string, unknown>, secret?: ReadonlySet<string>) => Validated<T> {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(fields)) shape[name] = zodFor(spec).optional();
   const schema = z.strictObject(shape);
   const names = Object.keys(fields);
-  return (args) => {
+  return (args, secret = new Set()) => {
     const result = schema.safeParse(args);
     if (!result.success) {
       const failures: InputFailure[] = [];
@@ -123,8 +97,8 @@ export function makeValidator<T>(fields: Readonly<Record<string, FieldSpec>>): (
           for (const key of issue.keys) {
             const guess = closest(key, names);
             failures.push({
-              property: key,
-              reason: `${key} is not an input of this function${guess ? ` (did you mean ${guess}?)` : ""}; accepted inputs: ${names.join(", ")}`,
+              property: nameShown(key),
+              reason: `${nameShown(key)} is not an input of this function${guess ? ` (did you mean ${guess}?)` : ""}; accepted inputs: ${names.join(", ")}`,
             });
           }
           continue;
@@ -132,7 +106,12 @@ export function makeValidator<T>(fields: Readonly<Record<string, FieldSpec>>): (
         const name = String(issue.path[0]);
         if (seen.has(name)) continue;
         seen.add(name);
-        failures.push(failureFor(name, fields[name], args[name]));
+        failures.push(failureFor(name, fields[name], args[name], issue, secret.has(name)));
+      }
+      if (failures.length > MAX_FAILURES) {
+        const more = failures.length - MAX_FAILURES;
+        failures.length = MAX_FAILURES;
+        failures[MAX_FAILURES - 1].reason += ` (and ${more} more problems with the inputs)`;
       }
       return { ok: false, failures };
     }

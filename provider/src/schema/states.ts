@@ -25,12 +25,6 @@ export const KNOWN_STATES = [
 
 export type KnownState = (typeof KNOWN_STATES)[number];
 
-const KNOWN_SET: ReadonlySet<string> = new Set(KNOWN_STATES);
-
-export function isKnownState(s: string): s is KnownState {
-  return KNOWN_SET.has(s);
-}
-
 /**
  * A state from which the job cannot reach JOB_FINISH without a person acting: failures, manual
  * stops (including the service's own "MANUL_" misspelling) and rejection. A gate fails fast on these.

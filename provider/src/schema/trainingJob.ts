@@ -3,7 +3,7 @@
  * the mapping of a job to its camelCase output shape. Absent or null fields are omitted.
  */
 import { z } from "zod";
-import { JOB_OUTPUT_FIELDS } from "./fields";
+import { JOB_OUTPUT_FIELDS, MAX_INT32 } from "./fields";
 
 const str = z.string().nullish();
 const bool = z.boolean().nullish();
@@ -35,7 +35,8 @@ export const apiJobSchema = z.object({
 });
 
 export const listJobsResponseSchema = z.object({
-  count: z.number().int().min(0),
+  // An int32 in the API's definition: a count beyond it is not an answer of this API.
+  count: z.number().int().min(0).max(MAX_INT32),
   jobs: z.array(apiJobSchema),
 });
 

@@ -66,7 +66,19 @@ export class TerraformProvider {
       const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
       this.client = new MetaStudioClient(this.settings.client);
     }
-    return { client: this.client, maxConcurrency: this.settings.maxConcurrency, preview: false, signal: this.cancel.signal, log: this.log, onPage };
+    const { Redactor } = require("../api/redactor") as typeof import("../api/redactor");
+    // Terraform marks no input of a read or an apply secret (only provider attributes are
+    // sensitive, and the client keeps those out of every message itself).
+    return {
+      client: this.client,
+      maxConcurrency: this.settings.maxConcurrency,
+      preview: false,
+      signal: this.cancel.signal,
+      secretInputs: new Set(),
+      secrets: Redactor.of(),
+      log: this.log,
+      onPage,
+    };
   }
 
   /** An error a request ran into (the API, the network, a listing that kept drifting). */

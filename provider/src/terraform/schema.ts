@@ -23,7 +23,6 @@ export type CtyType = "string" | "number" | "bool" | ["list", CtyType] | ["objec
 export function ctyTypeOf(spec: FieldSpec): CtyType {
   switch (spec.type) {
     case "integer":
-    case "number":
       return "number";
     case "boolean":
       return "bool";

@@ -4,7 +4,7 @@
  * validations and ConfigureProvider than this takes, so the first read does not pay for loading
  * zod, the functions and the HTTP client, nor for V8 compiling them.
  */
-import { parsePage } from "../api/metaStudioClient";
+import { parsePage } from "../api/pageAnswer";
 import { encodeKnown } from "./dynamicValue";
 import { TerraformJobEntries, validateTrainingJobsConfig } from "./features";
 

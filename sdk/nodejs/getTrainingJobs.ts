@@ -74,7 +74,7 @@ export interface GetTrainingJobsArgs {
      */
     jobId?: string;
     /**
-     * The most jobs to return in all; without it, every matching job is returned (paging is automatic).
+     * The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
      */
     limit?: number;
     /**
@@ -209,7 +209,7 @@ export interface GetTrainingJobsOutputArgs {
      */
     jobId?: pulumi.Input<string>;
     /**
-     * The most jobs to return in all; without it, every matching job is returned (paging is automatic).
+     * The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
      */
     limit?: pulumi.Input<number>;
     /**

@@ -71,7 +71,7 @@ export interface GetTrainingJobsArgs {
      */
     jobId?: string;
     /**
-     * The most jobs to return in all; without it, every matching job is returned (paging is automatic).
+     * The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
      */
     limit?: number;
     /**
@@ -199,7 +199,7 @@ export interface GetTrainingJobsOutputArgs {
      */
     jobId?: pulumi.Input<string | undefined>;
     /**
-     * The most jobs to return in all; without it, every matching job is returned (paging is automatic).
+     * The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
      */
     limit?: pulumi.Input<number | undefined>;
     /**

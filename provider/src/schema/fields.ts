@@ -82,7 +82,7 @@ export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
 /** Paging inputs of getTrainingJobs: handled by the provider, not passed through as is. */
 export const PAGING_FIELDS: Readonly<Record<string, FieldSpec>> = {
   offset: { type: "integer", min: 0, max: MAX_INT32, default: 0, description: "Where the listing starts (0-based, in the service's order)." },
-  limit: { type: "integer", min: 1, max: MAX_LISTING_JOBS, description: "The most jobs to return in all; without it, every matching job is returned (paging is automatic)." },
+  limit: { type: "integer", min: 1, max: MAX_LISTING_JOBS, description: "The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it." },
   pageSize: { type: "integer", min: 1, max: 100, default: 100, description: "Jobs per API request (1 to 100)." },
 };
 

@@ -39,35 +39,35 @@ export function getTrainingJobs(args?: GetTrainingJobsArgs, opts?: pulumi.Invoke
 
 export interface GetTrainingJobsArgs {
     /**
-     * Third-party user id, sent as the `X-App-UserId` header.
+     * Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
      */
     appUserId?: string;
     /**
-     * Only jobs of this batch.
+     * Only jobs of this batch, e.g. `release-7`. Default: every batch.
      */
     batchName?: string;
     /**
-     * Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
+     * Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
      */
     createSince?: string;
     /**
-     * Only jobs created at or before this RFC 3339 time.
+     * Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
      */
     createUntil?: string;
     /**
-     * Only basic-edition (Flexus) jobs when true, only other jobs when false.
+     * Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
      */
     isFlexus?: boolean;
     /**
-     * Only live-copy jobs when true, only other jobs when false.
+     * Only live-copy jobs when true, only other jobs when false. Default: both.
      */
     isLiveCopy?: boolean;
     /**
-     * Only jobs on on-demand resources when true, only others when false.
+     * Only jobs on on-demand resources when true, only others when false. Default: both.
      */
     isOndemandResource?: boolean;
     /**
-     * Only the job with this id.
+     * Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
      */
     jobId?: string;
     /**
@@ -75,51 +75,51 @@ export interface GetTrainingJobsArgs {
      */
     limit?: number;
     /**
-     * Only models of this resolution: `1080P` or `4K`.
+     * Only models of this resolution: `1080P` or `4K`. Default: both.
      */
     modelResolution?: string;
     /**
-     * Only jobs whose model has this name.
+     * Only jobs whose model has this name, e.g. `anchor-news-4k`.
      */
     name?: string;
     /**
-     * Where the listing starts (0-based, in the service's order).
+     * Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.
      */
     offset?: number;
     /**
-     * Jobs per API request (1 to 100).
+     * Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).
      */
     pageSize?: number;
     /**
-     * Tenant (project) id to query.
+     * Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
      */
     queryProjectId?: string;
     /**
-     * Sort direction: `asc` or `desc`.
+     * Sort direction: `asc` or `desc`. Default `asc` (the service's).
      */
     sortDir?: string;
     /**
-     * Sort field: `create_time`, `update_time` or `asset_order`.
+     * Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
      */
     sortKey?: string;
     /**
-     * Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
+     * Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
      */
     states?: string[];
     /**
-     * Only jobs carrying this tag.
+     * Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
      */
     tag?: string;
     /**
-     * Only jobs trained in this region.
+     * Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
      */
     trainLocation?: string;
     /**
-     * Only jobs last updated at or after this RFC 3339 time.
+     * Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
      */
     updateSince?: string;
     /**
-     * Only jobs last updated at or before this RFC 3339 time.
+     * Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
      */
     updateUntil?: string;
 }
@@ -167,35 +167,35 @@ export function getTrainingJobsOutput(args?: GetTrainingJobsOutputArgs, opts?: p
 
 export interface GetTrainingJobsOutputArgs {
     /**
-     * Third-party user id, sent as the `X-App-UserId` header.
+     * Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
      */
     appUserId?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs of this batch.
+     * Only jobs of this batch, e.g. `release-7`. Default: every batch.
      */
     batchName?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
+     * Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
      */
     createSince?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs created at or before this RFC 3339 time.
+     * Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
      */
     createUntil?: pulumi.Input<string | undefined>;
     /**
-     * Only basic-edition (Flexus) jobs when true, only other jobs when false.
+     * Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
      */
     isFlexus?: pulumi.Input<boolean | undefined>;
     /**
-     * Only live-copy jobs when true, only other jobs when false.
+     * Only live-copy jobs when true, only other jobs when false. Default: both.
      */
     isLiveCopy?: pulumi.Input<boolean | undefined>;
     /**
-     * Only jobs on on-demand resources when true, only others when false.
+     * Only jobs on on-demand resources when true, only others when false. Default: both.
      */
     isOndemandResource?: pulumi.Input<boolean | undefined>;
     /**
-     * Only the job with this id.
+     * Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
      */
     jobId?: pulumi.Input<string | undefined>;
     /**
@@ -203,51 +203,51 @@ export interface GetTrainingJobsOutputArgs {
      */
     limit?: pulumi.Input<number | undefined>;
     /**
-     * Only models of this resolution: `1080P` or `4K`.
+     * Only models of this resolution: `1080P` or `4K`. Default: both.
      */
     modelResolution?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs whose model has this name.
+     * Only jobs whose model has this name, e.g. `anchor-news-4k`.
      */
     name?: pulumi.Input<string | undefined>;
     /**
-     * Where the listing starts (0-based, in the service's order).
+     * Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.
      */
     offset?: pulumi.Input<number | undefined>;
     /**
-     * Jobs per API request (1 to 100).
+     * Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).
      */
     pageSize?: pulumi.Input<number | undefined>;
     /**
-     * Tenant (project) id to query.
+     * Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
      */
     queryProjectId?: pulumi.Input<string | undefined>;
     /**
-     * Sort direction: `asc` or `desc`.
+     * Sort direction: `asc` or `desc`. Default `asc` (the service's).
      */
     sortDir?: pulumi.Input<string | undefined>;
     /**
-     * Sort field: `create_time`, `update_time` or `asset_order`.
+     * Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
      */
     sortKey?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
+     * Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
      */
     states?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * Only jobs carrying this tag.
+     * Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
      */
     tag?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs trained in this region.
+     * Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
      */
     trainLocation?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs last updated at or after this RFC 3339 time.
+     * Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
      */
     updateSince?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs last updated at or before this RFC 3339 time.
+     * Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
      */
     updateUntil?: pulumi.Input<string | undefined>;
 }

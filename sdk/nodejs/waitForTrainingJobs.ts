@@ -39,87 +39,87 @@ export function waitForTrainingJobs(args?: WaitForTrainingJobsArgs, opts?: pulum
 
 export interface WaitForTrainingJobsArgs {
     /**
-     * Third-party user id, sent as the `X-App-UserId` header.
+     * Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
      */
     appUserId?: string;
     /**
-     * Only jobs of this batch.
+     * Only jobs of this batch, e.g. `release-7`. Default: every batch.
      */
     batchName?: string;
     /**
-     * Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
+     * Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
      */
     createSince?: string;
     /**
-     * Only jobs created at or before this RFC 3339 time.
+     * Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
      */
     createUntil?: string;
     /**
-     * Only basic-edition (Flexus) jobs when true, only other jobs when false.
+     * Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
      */
     isFlexus?: boolean;
     /**
-     * Only live-copy jobs when true, only other jobs when false.
+     * Only live-copy jobs when true, only other jobs when false. Default: both.
      */
     isLiveCopy?: boolean;
     /**
-     * Only jobs on on-demand resources when true, only others when false.
+     * Only jobs on on-demand resources when true, only others when false. Default: both.
      */
     isOndemandResource?: boolean;
     /**
-     * Only the job with this id.
+     * Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
      */
     jobId?: string;
     /**
-     * Only models of this resolution: `1080P` or `4K`.
+     * Only models of this resolution: `1080P` or `4K`. Default: both.
      */
     modelResolution?: string;
     /**
-     * Only jobs whose model has this name.
+     * Only jobs whose model has this name, e.g. `anchor-news-4k`.
      */
     name?: string;
     /**
-     * Seconds between checks while waiting (at least 1).
+     * Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30.
      */
     pollIntervalSeconds?: number;
     /**
-     * Tenant (project) id to query.
+     * Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
      */
     queryProjectId?: string;
     /**
-     * Sort direction: `asc` or `desc`.
+     * Sort direction: `asc` or `desc`. Default `asc` (the service's).
      */
     sortDir?: string;
     /**
-     * Sort field: `create_time`, `update_time` or `asset_order`.
+     * Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
      */
     sortKey?: string;
     /**
-     * Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
+     * Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
      */
     states?: string[];
     /**
-     * Only jobs carrying this tag.
+     * Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
      */
     tag?: string;
     /**
-     * The states that let the gate pass; default `["JOB_FINISH"]`.
+     * The states that let the gate pass, e.g. `["JOB_FINISH", "JOB_SUCCESS"]`. Default `["JOB_FINISH"]`.
      */
     targetStates?: string[];
     /**
-     * How long to wait for every selected job to reach a target state; 0 checks once without waiting.
+     * How long to wait, in seconds (0 to 604800), for every selected job to reach a target state, e.g. `3600`. Default 0: check once without waiting.
      */
     timeoutSeconds?: number;
     /**
-     * Only jobs trained in this region.
+     * Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
      */
     trainLocation?: string;
     /**
-     * Only jobs last updated at or after this RFC 3339 time.
+     * Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
      */
     updateSince?: string;
     /**
-     * Only jobs last updated at or before this RFC 3339 time.
+     * Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
      */
     updateUntil?: string;
 }
@@ -142,7 +142,7 @@ export interface WaitForTrainingJobsResult {
      */
     readonly ready: boolean;
     /**
-     * How long the gate waited.
+     * How long the gate waited, in seconds, e.g. `42.5`; 0 when it checked once.
      */
     readonly waitedSeconds: number;
 }
@@ -179,87 +179,87 @@ export function waitForTrainingJobsOutput(args?: WaitForTrainingJobsOutputArgs, 
 
 export interface WaitForTrainingJobsOutputArgs {
     /**
-     * Third-party user id, sent as the `X-App-UserId` header.
+     * Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
      */
     appUserId?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs of this batch.
+     * Only jobs of this batch, e.g. `release-7`. Default: every batch.
      */
     batchName?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
+     * Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
      */
     createSince?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs created at or before this RFC 3339 time.
+     * Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
      */
     createUntil?: pulumi.Input<string | undefined>;
     /**
-     * Only basic-edition (Flexus) jobs when true, only other jobs when false.
+     * Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
      */
     isFlexus?: pulumi.Input<boolean | undefined>;
     /**
-     * Only live-copy jobs when true, only other jobs when false.
+     * Only live-copy jobs when true, only other jobs when false. Default: both.
      */
     isLiveCopy?: pulumi.Input<boolean | undefined>;
     /**
-     * Only jobs on on-demand resources when true, only others when false.
+     * Only jobs on on-demand resources when true, only others when false. Default: both.
      */
     isOndemandResource?: pulumi.Input<boolean | undefined>;
     /**
-     * Only the job with this id.
+     * Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
      */
     jobId?: pulumi.Input<string | undefined>;
     /**
-     * Only models of this resolution: `1080P` or `4K`.
+     * Only models of this resolution: `1080P` or `4K`. Default: both.
      */
     modelResolution?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs whose model has this name.
+     * Only jobs whose model has this name, e.g. `anchor-news-4k`.
      */
     name?: pulumi.Input<string | undefined>;
     /**
-     * Seconds between checks while waiting (at least 1).
+     * Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30.
      */
     pollIntervalSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Tenant (project) id to query.
+     * Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
      */
     queryProjectId?: pulumi.Input<string | undefined>;
     /**
-     * Sort direction: `asc` or `desc`.
+     * Sort direction: `asc` or `desc`. Default `asc` (the service's).
      */
     sortDir?: pulumi.Input<string | undefined>;
     /**
-     * Sort field: `create_time`, `update_time` or `asset_order`.
+     * Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
      */
     sortKey?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
+     * Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
      */
     states?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * Only jobs carrying this tag.
+     * Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
      */
     tag?: pulumi.Input<string | undefined>;
     /**
-     * The states that let the gate pass; default `["JOB_FINISH"]`.
+     * The states that let the gate pass, e.g. `["JOB_FINISH", "JOB_SUCCESS"]`. Default `["JOB_FINISH"]`.
      */
     targetStates?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * How long to wait for every selected job to reach a target state; 0 checks once without waiting.
+     * How long to wait, in seconds (0 to 604800), for every selected job to reach a target state, e.g. `3600`. Default 0: check once without waiting.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Only jobs trained in this region.
+     * Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
      */
     trainLocation?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs last updated at or after this RFC 3339 time.
+     * Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
      */
     updateSince?: pulumi.Input<string | undefined>;
     /**
-     * Only jobs last updated at or before this RFC 3339 time.
+     * Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
      */
     updateUntil?: pulumi.Input<string | undefined>;
 }

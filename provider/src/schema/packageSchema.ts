@@ -96,7 +96,7 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
             jobs: { ...jobList, description: "The selected jobs as last seen." },
             jobIds: { type: "array", items: { type: "string" }, description: "Ids of the selected jobs." },
             assetIds: { type: "array", items: { type: "string" }, description: "Model asset ids of the selected jobs that have one, for the deployment that follows." },
-            waitedSeconds: { type: "number", description: "How long the gate waited." },
+            waitedSeconds: { type: "number", description: "How long the gate waited, in seconds, e.g. `42.5`; 0 when it checked once." },
           },
           required: ["ready", "jobs", "jobIds", "assetIds", "waitedSeconds"],
         },

@@ -23,47 +23,47 @@ func GetTrainingJobs(ctx *pulumi.Context, args *GetTrainingJobsArgs, opts ...pul
 }
 
 type GetTrainingJobsArgs struct {
-	// Third-party user id, sent as the `X-App-UserId` header.
+	// Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
 	AppUserId *string `pulumi:"appUserId"`
-	// Only jobs of this batch.
+	// Only jobs of this batch, e.g. `release-7`. Default: every batch.
 	BatchName *string `pulumi:"batchName"`
-	// Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
+	// Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
 	CreateSince *string `pulumi:"createSince"`
-	// Only jobs created at or before this RFC 3339 time.
+	// Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
 	CreateUntil *string `pulumi:"createUntil"`
-	// Only basic-edition (Flexus) jobs when true, only other jobs when false.
+	// Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
 	IsFlexus *bool `pulumi:"isFlexus"`
-	// Only live-copy jobs when true, only other jobs when false.
+	// Only live-copy jobs when true, only other jobs when false. Default: both.
 	IsLiveCopy *bool `pulumi:"isLiveCopy"`
-	// Only jobs on on-demand resources when true, only others when false.
+	// Only jobs on on-demand resources when true, only others when false. Default: both.
 	IsOndemandResource *bool `pulumi:"isOndemandResource"`
-	// Only the job with this id.
+	// Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
 	JobId *string `pulumi:"jobId"`
-	// The most jobs to return in all; without it, every matching job is returned (paging is automatic).
+	// The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
 	Limit *int `pulumi:"limit"`
-	// Only models of this resolution: `1080P` or `4K`.
+	// Only models of this resolution: `1080P` or `4K`. Default: both.
 	ModelResolution *string `pulumi:"modelResolution"`
-	// Only jobs whose model has this name.
+	// Only jobs whose model has this name, e.g. `anchor-news-4k`.
 	Name *string `pulumi:"name"`
-	// Where the listing starts (0-based, in the service's order).
+	// Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.
 	Offset *int `pulumi:"offset"`
-	// Jobs per API request (1 to 100).
+	// Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).
 	PageSize *int `pulumi:"pageSize"`
-	// Tenant (project) id to query.
+	// Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
 	QueryProjectId *string `pulumi:"queryProjectId"`
-	// Sort direction: `asc` or `desc`.
+	// Sort direction: `asc` or `desc`. Default `asc` (the service's).
 	SortDir *string `pulumi:"sortDir"`
-	// Sort field: `create_time`, `update_time` or `asset_order`.
+	// Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
 	SortKey *string `pulumi:"sortKey"`
-	// Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
+	// Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
 	States []string `pulumi:"states"`
-	// Only jobs carrying this tag.
+	// Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
 	Tag *string `pulumi:"tag"`
-	// Only jobs trained in this region.
+	// Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
 	TrainLocation *string `pulumi:"trainLocation"`
-	// Only jobs last updated at or after this RFC 3339 time.
+	// Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
 	UpdateSince *string `pulumi:"updateSince"`
-	// Only jobs last updated at or before this RFC 3339 time.
+	// Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
 	UpdateUntil *string `pulumi:"updateUntil"`
 }
 
@@ -102,47 +102,47 @@ func GetTrainingJobsOutput(ctx *pulumi.Context, args GetTrainingJobsOutputArgs, 
 }
 
 type GetTrainingJobsOutputArgs struct {
-	// Third-party user id, sent as the `X-App-UserId` header.
+	// Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
 	AppUserId pulumi.StringPtrInput `pulumi:"appUserId"`
-	// Only jobs of this batch.
+	// Only jobs of this batch, e.g. `release-7`. Default: every batch.
 	BatchName pulumi.StringPtrInput `pulumi:"batchName"`
-	// Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
+	// Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
 	CreateSince pulumi.StringPtrInput `pulumi:"createSince"`
-	// Only jobs created at or before this RFC 3339 time.
+	// Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
 	CreateUntil pulumi.StringPtrInput `pulumi:"createUntil"`
-	// Only basic-edition (Flexus) jobs when true, only other jobs when false.
+	// Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
 	IsFlexus pulumi.BoolPtrInput `pulumi:"isFlexus"`
-	// Only live-copy jobs when true, only other jobs when false.
+	// Only live-copy jobs when true, only other jobs when false. Default: both.
 	IsLiveCopy pulumi.BoolPtrInput `pulumi:"isLiveCopy"`
-	// Only jobs on on-demand resources when true, only others when false.
+	// Only jobs on on-demand resources when true, only others when false. Default: both.
 	IsOndemandResource pulumi.BoolPtrInput `pulumi:"isOndemandResource"`
-	// Only the job with this id.
+	// Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
 	JobId pulumi.StringPtrInput `pulumi:"jobId"`
-	// The most jobs to return in all; without it, every matching job is returned (paging is automatic).
+	// The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
 	Limit pulumi.IntPtrInput `pulumi:"limit"`
-	// Only models of this resolution: `1080P` or `4K`.
+	// Only models of this resolution: `1080P` or `4K`. Default: both.
 	ModelResolution pulumi.StringPtrInput `pulumi:"modelResolution"`
-	// Only jobs whose model has this name.
+	// Only jobs whose model has this name, e.g. `anchor-news-4k`.
 	Name pulumi.StringPtrInput `pulumi:"name"`
-	// Where the listing starts (0-based, in the service's order).
+	// Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.
 	Offset pulumi.IntPtrInput `pulumi:"offset"`
-	// Jobs per API request (1 to 100).
+	// Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).
 	PageSize pulumi.IntPtrInput `pulumi:"pageSize"`
-	// Tenant (project) id to query.
+	// Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
 	QueryProjectId pulumi.StringPtrInput `pulumi:"queryProjectId"`
-	// Sort direction: `asc` or `desc`.
+	// Sort direction: `asc` or `desc`. Default `asc` (the service's).
 	SortDir pulumi.StringPtrInput `pulumi:"sortDir"`
-	// Sort field: `create_time`, `update_time` or `asset_order`.
+	// Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
 	SortKey pulumi.StringPtrInput `pulumi:"sortKey"`
-	// Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
+	// Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
 	States pulumi.StringArrayInput `pulumi:"states"`
-	// Only jobs carrying this tag.
+	// Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
 	Tag pulumi.StringPtrInput `pulumi:"tag"`
-	// Only jobs trained in this region.
+	// Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
 	TrainLocation pulumi.StringPtrInput `pulumi:"trainLocation"`
-	// Only jobs last updated at or after this RFC 3339 time.
+	// Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
 	UpdateSince pulumi.StringPtrInput `pulumi:"updateSince"`
-	// Only jobs last updated at or before this RFC 3339 time.
+	// Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
 	UpdateUntil pulumi.StringPtrInput `pulumi:"updateUntil"`
 }
 

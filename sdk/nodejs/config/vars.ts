@@ -8,7 +8,7 @@ declare var exports: any;
 const __config = new pulumi.Config("metastudio");
 
 /**
- * Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
+ * Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
  */
 export declare const accessKey: string | undefined;
 Object.defineProperty(exports, "accessKey", {
@@ -19,7 +19,7 @@ Object.defineProperty(exports, "accessKey", {
 });
 
 /**
- * IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
+ * IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
  */
 export declare const authToken: string | undefined;
 Object.defineProperty(exports, "authToken", {
@@ -30,7 +30,7 @@ Object.defineProperty(exports, "authToken", {
 });
 
 /**
- * Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+ * Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
  */
 export declare const cloud: string;
 Object.defineProperty(exports, "cloud", {
@@ -41,7 +41,7 @@ Object.defineProperty(exports, "cloud", {
 });
 
 /**
- * Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
+ * Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
  */
 export declare const endpoint: string | undefined;
 Object.defineProperty(exports, "endpoint", {
@@ -52,7 +52,7 @@ Object.defineProperty(exports, "endpoint", {
 });
 
 /**
- * Pages fetched at once after the first. Default 10.
+ * Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
  */
 export declare const maxConcurrency: number;
 Object.defineProperty(exports, "maxConcurrency", {
@@ -63,7 +63,7 @@ Object.defineProperty(exports, "maxConcurrency", {
 });
 
 /**
- * Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
+ * Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
  */
 export declare const maxRetries: number;
 Object.defineProperty(exports, "maxRetries", {
@@ -74,7 +74,7 @@ Object.defineProperty(exports, "maxRetries", {
 });
 
 /**
- * Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
+ * Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
  */
 export declare const projectId: string | undefined;
 Object.defineProperty(exports, "projectId", {
@@ -85,7 +85,7 @@ Object.defineProperty(exports, "projectId", {
 });
 
 /**
- * Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
+ * Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
  */
 export declare const region: string | undefined;
 Object.defineProperty(exports, "region", {
@@ -96,7 +96,7 @@ Object.defineProperty(exports, "region", {
 });
 
 /**
- * Time-out of one HTTP request, in seconds. Default 30.
+ * Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
  */
 export declare const requestTimeoutSeconds: number;
 Object.defineProperty(exports, "requestTimeoutSeconds", {
@@ -107,7 +107,7 @@ Object.defineProperty(exports, "requestTimeoutSeconds", {
 });
 
 /**
- * Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
+ * Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
  */
 export declare const secretKey: string | undefined;
 Object.defineProperty(exports, "secretKey", {
@@ -118,7 +118,7 @@ Object.defineProperty(exports, "secretKey", {
 });
 
 /**
- * Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+ * Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
  */
 export declare const securityToken: string | undefined;
 Object.defineProperty(exports, "securityToken", {

@@ -84,27 +84,27 @@ def get_training_jobs(app_user_id: Optional[_builtins.str] = None,
     """
     Lists MetaStudio training jobs with every filter of the API, paging through all matches (or up to `limit`).
 
-    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header.
-    :param _builtins.str batch_name: Only jobs of this batch.
-    :param _builtins.str create_since: Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
-    :param _builtins.str create_until: Only jobs created at or before this RFC 3339 time.
-    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false.
-    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false.
-    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false.
-    :param _builtins.str job_id: Only the job with this id.
-    :param _builtins.int limit: The most jobs to return in all; without it, every matching job is returned (paging is automatic).
-    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`.
-    :param _builtins.str name: Only jobs whose model has this name.
-    :param _builtins.int offset: Where the listing starts (0-based, in the service's order).
-    :param _builtins.int page_size: Jobs per API request (1 to 100).
-    :param _builtins.str query_project_id: Tenant (project) id to query.
-    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`.
-    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`.
-    :param Sequence[_builtins.str] states: Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
-    :param _builtins.str tag: Only jobs carrying this tag.
-    :param _builtins.str train_location: Only jobs trained in this region.
-    :param _builtins.str update_since: Only jobs last updated at or after this RFC 3339 time.
-    :param _builtins.str update_until: Only jobs last updated at or before this RFC 3339 time.
+    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
+    :param _builtins.str batch_name: Only jobs of this batch, e.g. `release-7`. Default: every batch.
+    :param _builtins.str create_since: Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
+    :param _builtins.str create_until: Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
+    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false. Default: both.
+    :param _builtins.str job_id: Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
+    :param _builtins.int limit: The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
+    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`. Default: both.
+    :param _builtins.str name: Only jobs whose model has this name, e.g. `anchor-news-4k`.
+    :param _builtins.int offset: Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.
+    :param _builtins.int page_size: Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).
+    :param _builtins.str query_project_id: Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
+    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`. Default `asc` (the service's).
+    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
+    :param Sequence[_builtins.str] states: Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
+    :param _builtins.str tag: Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
+    :param _builtins.str train_location: Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
+    :param _builtins.str update_since: Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
+    :param _builtins.str update_until: Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
     """
     if offset is None:
         offset = 0
@@ -163,27 +163,27 @@ def get_training_jobs_output(app_user_id: pulumi.Input[Optional[Optional[_builti
     """
     Lists MetaStudio training jobs with every filter of the API, paging through all matches (or up to `limit`).
 
-    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header.
-    :param _builtins.str batch_name: Only jobs of this batch.
-    :param _builtins.str create_since: Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
-    :param _builtins.str create_until: Only jobs created at or before this RFC 3339 time.
-    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false.
-    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false.
-    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false.
-    :param _builtins.str job_id: Only the job with this id.
-    :param _builtins.int limit: The most jobs to return in all; without it, every matching job is returned (paging is automatic).
-    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`.
-    :param _builtins.str name: Only jobs whose model has this name.
-    :param _builtins.int offset: Where the listing starts (0-based, in the service's order).
-    :param _builtins.int page_size: Jobs per API request (1 to 100).
-    :param _builtins.str query_project_id: Tenant (project) id to query.
-    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`.
-    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`.
-    :param Sequence[_builtins.str] states: Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
-    :param _builtins.str tag: Only jobs carrying this tag.
-    :param _builtins.str train_location: Only jobs trained in this region.
-    :param _builtins.str update_since: Only jobs last updated at or after this RFC 3339 time.
-    :param _builtins.str update_until: Only jobs last updated at or before this RFC 3339 time.
+    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
+    :param _builtins.str batch_name: Only jobs of this batch, e.g. `release-7`. Default: every batch.
+    :param _builtins.str create_since: Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
+    :param _builtins.str create_until: Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
+    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false. Default: both.
+    :param _builtins.str job_id: Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
+    :param _builtins.int limit: The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.
+    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`. Default: both.
+    :param _builtins.str name: Only jobs whose model has this name, e.g. `anchor-news-4k`.
+    :param _builtins.int offset: Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.
+    :param _builtins.int page_size: Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).
+    :param _builtins.str query_project_id: Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
+    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`. Default `asc` (the service's).
+    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
+    :param Sequence[_builtins.str] states: Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
+    :param _builtins.str tag: Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
+    :param _builtins.str train_location: Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
+    :param _builtins.str update_since: Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
+    :param _builtins.str update_until: Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
     """
     if offset is None:
         offset = 0

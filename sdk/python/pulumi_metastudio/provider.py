@@ -33,17 +33,17 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] access_key: Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
-        :param pulumi.Input[_builtins.str] auth_token: IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
-        :param pulumi.Input[_builtins.str] cloud: Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
-        :param pulumi.Input[_builtins.str] endpoint: Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
-        :param pulumi.Input[_builtins.int] max_concurrency: Pages fetched at once after the first. Default 10.
-        :param pulumi.Input[_builtins.int] max_retries: Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
-        :param pulumi.Input[_builtins.str] project_id: Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
-        :param pulumi.Input[_builtins.str] region: Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
-        :param pulumi.Input[_builtins.int] request_timeout_seconds: Time-out of one HTTP request, in seconds. Default 30.
-        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
-        :param pulumi.Input[_builtins.str] security_token: Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+        :param pulumi.Input[_builtins.str] access_key: Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
+        :param pulumi.Input[_builtins.str] auth_token: IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
+        :param pulumi.Input[_builtins.str] cloud: Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+        :param pulumi.Input[_builtins.str] endpoint: Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
+        :param pulumi.Input[_builtins.int] max_concurrency: Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+        :param pulumi.Input[_builtins.int] max_retries: Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
+        :param pulumi.Input[_builtins.str] project_id: Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
+        :param pulumi.Input[_builtins.str] region: Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
+        :param pulumi.Input[_builtins.int] request_timeout_seconds: Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
+        :param pulumi.Input[_builtins.str] security_token: Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -86,7 +86,7 @@ class ProviderArgs:
     @pulumi.getter(name="accessKey")
     def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
+        Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
         """
         return pulumi.get(self, "access_key")
 
@@ -98,7 +98,7 @@ class ProviderArgs:
     @pulumi.getter(name="authToken")
     def auth_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
+        IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
         """
         return pulumi.get(self, "auth_token")
 
@@ -110,7 +110,7 @@ class ProviderArgs:
     @pulumi.getter
     def cloud(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+        Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
         """
         return pulumi.get(self, "cloud")
 
@@ -122,7 +122,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
+        Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
         """
         return pulumi.get(self, "endpoint")
 
@@ -134,7 +134,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Pages fetched at once after the first. Default 10.
+        Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
         """
         return pulumi.get(self, "max_concurrency")
 
@@ -146,7 +146,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
+        Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
         """
         return pulumi.get(self, "max_retries")
 
@@ -158,7 +158,7 @@ class ProviderArgs:
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
+        Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
         """
         return pulumi.get(self, "project_id")
 
@@ -170,7 +170,7 @@ class ProviderArgs:
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
+        Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
         """
         return pulumi.get(self, "region")
 
@@ -182,7 +182,7 @@ class ProviderArgs:
     @pulumi.getter(name="requestTimeoutSeconds")
     def request_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Time-out of one HTTP request, in seconds. Default 30.
+        Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
         """
         return pulumi.get(self, "request_timeout_seconds")
 
@@ -194,7 +194,7 @@ class ProviderArgs:
     @pulumi.getter(name="secretKey")
     def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
+        Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
         """
         return pulumi.get(self, "secret_key")
 
@@ -206,7 +206,7 @@ class ProviderArgs:
     @pulumi.getter(name="securityToken")
     def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+        Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
         """
         return pulumi.get(self, "security_token")
 
@@ -238,17 +238,17 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] access_key: Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
-        :param pulumi.Input[_builtins.str] auth_token: IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
-        :param pulumi.Input[_builtins.str] cloud: Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
-        :param pulumi.Input[_builtins.str] endpoint: Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
-        :param pulumi.Input[_builtins.int] max_concurrency: Pages fetched at once after the first. Default 10.
-        :param pulumi.Input[_builtins.int] max_retries: Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
-        :param pulumi.Input[_builtins.str] project_id: Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
-        :param pulumi.Input[_builtins.str] region: Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
-        :param pulumi.Input[_builtins.int] request_timeout_seconds: Time-out of one HTTP request, in seconds. Default 30.
-        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
-        :param pulumi.Input[_builtins.str] security_token: Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+        :param pulumi.Input[_builtins.str] access_key: Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
+        :param pulumi.Input[_builtins.str] auth_token: IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
+        :param pulumi.Input[_builtins.str] cloud: Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+        :param pulumi.Input[_builtins.str] endpoint: Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
+        :param pulumi.Input[_builtins.int] max_concurrency: Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+        :param pulumi.Input[_builtins.int] max_retries: Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
+        :param pulumi.Input[_builtins.str] project_id: Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
+        :param pulumi.Input[_builtins.str] region: Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
+        :param pulumi.Input[_builtins.int] request_timeout_seconds: Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
+        :param pulumi.Input[_builtins.str] security_token: Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
         """
         ...
     @overload

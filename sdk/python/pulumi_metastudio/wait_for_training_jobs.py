@@ -77,7 +77,7 @@ class WaitForTrainingJobsResult:
     @pulumi.getter(name="waitedSeconds")
     def waited_seconds(self) -> _builtins.float:
         """
-        How long the gate waited.
+        How long the gate waited, in seconds, e.g. `42.5`; 0 when it checked once.
         """
         return pulumi.get(self, "waited_seconds")
 
@@ -120,27 +120,27 @@ def wait_for_training_jobs(app_user_id: Optional[_builtins.str] = None,
     """
     A gate: passes when every selected job is in a target state (default `JOB_FINISH`), waiting up to `timeoutSeconds`; fails at once when a job is in a state that needs a person (failed, stopped, rejected), when the time runs out, or when nothing is selected.
 
-    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header.
-    :param _builtins.str batch_name: Only jobs of this batch.
-    :param _builtins.str create_since: Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
-    :param _builtins.str create_until: Only jobs created at or before this RFC 3339 time.
-    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false.
-    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false.
-    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false.
-    :param _builtins.str job_id: Only the job with this id.
-    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`.
-    :param _builtins.str name: Only jobs whose model has this name.
-    :param _builtins.int poll_interval_seconds: Seconds between checks while waiting (at least 1).
-    :param _builtins.str query_project_id: Tenant (project) id to query.
-    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`.
-    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`.
-    :param Sequence[_builtins.str] states: Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
-    :param _builtins.str tag: Only jobs carrying this tag.
-    :param Sequence[_builtins.str] target_states: The states that let the gate pass; default `["JOB_FINISH"]`.
-    :param _builtins.int timeout_seconds: How long to wait for every selected job to reach a target state; 0 checks once without waiting.
-    :param _builtins.str train_location: Only jobs trained in this region.
-    :param _builtins.str update_since: Only jobs last updated at or after this RFC 3339 time.
-    :param _builtins.str update_until: Only jobs last updated at or before this RFC 3339 time.
+    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
+    :param _builtins.str batch_name: Only jobs of this batch, e.g. `release-7`. Default: every batch.
+    :param _builtins.str create_since: Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
+    :param _builtins.str create_until: Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
+    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false. Default: both.
+    :param _builtins.str job_id: Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
+    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`. Default: both.
+    :param _builtins.str name: Only jobs whose model has this name, e.g. `anchor-news-4k`.
+    :param _builtins.int poll_interval_seconds: Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30.
+    :param _builtins.str query_project_id: Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
+    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`. Default `asc` (the service's).
+    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
+    :param Sequence[_builtins.str] states: Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
+    :param _builtins.str tag: Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
+    :param Sequence[_builtins.str] target_states: The states that let the gate pass, e.g. `["JOB_FINISH", "JOB_SUCCESS"]`. Default `["JOB_FINISH"]`.
+    :param _builtins.int timeout_seconds: How long to wait, in seconds (0 to 604800), for every selected job to reach a target state, e.g. `3600`. Default 0: check once without waiting.
+    :param _builtins.str train_location: Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
+    :param _builtins.str update_since: Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
+    :param _builtins.str update_until: Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
     """
     if poll_interval_seconds is None:
         poll_interval_seconds = 30
@@ -202,27 +202,27 @@ def wait_for_training_jobs_output(app_user_id: pulumi.Input[Optional[Optional[_b
     """
     A gate: passes when every selected job is in a target state (default `JOB_FINISH`), waiting up to `timeoutSeconds`; fails at once when a job is in a state that needs a person (failed, stopped, rejected), when the time runs out, or when nothing is selected.
 
-    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header.
-    :param _builtins.str batch_name: Only jobs of this batch.
-    :param _builtins.str create_since: Only jobs created at or after this RFC 3339 time, e.g. `2023-12-08T08:30:56Z`.
-    :param _builtins.str create_until: Only jobs created at or before this RFC 3339 time.
-    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false.
-    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false.
-    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false.
-    :param _builtins.str job_id: Only the job with this id.
-    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`.
-    :param _builtins.str name: Only jobs whose model has this name.
-    :param _builtins.int poll_interval_seconds: Seconds between checks while waiting (at least 1).
-    :param _builtins.str query_project_id: Tenant (project) id to query.
-    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`.
-    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`.
-    :param Sequence[_builtins.str] states: Only jobs in one of these states (sent comma-joined as `state`), e.g. `["JOB_FINISH", "TRAINING"]`.
-    :param _builtins.str tag: Only jobs carrying this tag.
-    :param Sequence[_builtins.str] target_states: The states that let the gate pass; default `["JOB_FINISH"]`.
-    :param _builtins.int timeout_seconds: How long to wait for every selected job to reach a target state; 0 checks once without waiting.
-    :param _builtins.str train_location: Only jobs trained in this region.
-    :param _builtins.str update_since: Only jobs last updated at or after this RFC 3339 time.
-    :param _builtins.str update_until: Only jobs last updated at or before this RFC 3339 time.
+    :param _builtins.str app_user_id: Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.
+    :param _builtins.str batch_name: Only jobs of this batch, e.g. `release-7`. Default: every batch.
+    :param _builtins.str create_since: Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.
+    :param _builtins.str create_until: Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.
+    :param _builtins.bool is_flexus: Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_live_copy: Only live-copy jobs when true, only other jobs when false. Default: both.
+    :param _builtins.bool is_ondemand_resource: Only jobs on on-demand resources when true, only others when false. Default: both.
+    :param _builtins.str job_id: Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`.
+    :param _builtins.str model_resolution: Only models of this resolution: `1080P` or `4K`. Default: both.
+    :param _builtins.str name: Only jobs whose model has this name, e.g. `anchor-news-4k`.
+    :param _builtins.int poll_interval_seconds: Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30.
+    :param _builtins.str query_project_id: Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.
+    :param _builtins.str sort_dir: Sort direction: `asc` or `desc`. Default `asc` (the service's).
+    :param _builtins.str sort_key: Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.
+    :param Sequence[_builtins.str] states: Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.
+    :param _builtins.str tag: Only jobs carrying this tag, e.g. `customer-a`. Default: any tag.
+    :param Sequence[_builtins.str] target_states: The states that let the gate pass, e.g. `["JOB_FINISH", "JOB_SUCCESS"]`. Default `["JOB_FINISH"]`.
+    :param _builtins.int timeout_seconds: How long to wait, in seconds (0 to 604800), for every selected job to reach a target state, e.g. `3600`. Default 0: check once without waiting.
+    :param _builtins.str train_location: Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.
+    :param _builtins.str update_since: Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.
+    :param _builtins.str update_until: Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.
     """
     if poll_interval_seconds is None:
         poll_interval_seconds = 30

@@ -11,17 +11,17 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
+// Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
 func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "metastudio:accessKey")
 }
 
-// IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
+// IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
 func GetAuthToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "metastudio:authToken")
 }
 
-// Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+// Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
 func GetCloud(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "metastudio:cloud")
 	if err == nil {
@@ -34,7 +34,7 @@ func GetCloud(ctx *pulumi.Context) string {
 	return value
 }
 
-// Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
+// Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
 func GetEndpoint(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "metastudio:endpoint")
 	if err == nil {
@@ -47,7 +47,7 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
-// Pages fetched at once after the first. Default 10.
+// Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "metastudio:maxConcurrency")
 	if err == nil {
@@ -58,7 +58,7 @@ func GetMaxConcurrency(ctx *pulumi.Context) int {
 	return value
 }
 
-// Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
+// Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
 func GetMaxRetries(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "metastudio:maxRetries")
 	if err == nil {
@@ -71,7 +71,7 @@ func GetMaxRetries(ctx *pulumi.Context) int {
 	return value
 }
 
-// Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
+// Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
 func GetProjectId(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "metastudio:projectId")
 	if err == nil {
@@ -84,7 +84,7 @@ func GetProjectId(ctx *pulumi.Context) string {
 	return value
 }
 
-// Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
+// Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
 func GetRegion(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "metastudio:region")
 	if err == nil {
@@ -97,7 +97,7 @@ func GetRegion(ctx *pulumi.Context) string {
 	return value
 }
 
-// Time-out of one HTTP request, in seconds. Default 30.
+// Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
 func GetRequestTimeoutSeconds(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "metastudio:requestTimeoutSeconds")
 	if err == nil {
@@ -108,12 +108,12 @@ func GetRequestTimeoutSeconds(ctx *pulumi.Context) int {
 	return value
 }
 
-// Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
+// Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "metastudio:secretKey")
 }
 
-// Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+// Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "metastudio:securityToken")
 }

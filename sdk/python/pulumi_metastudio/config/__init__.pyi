@@ -16,56 +16,56 @@ from .. import _utilities
 
 accessKey: Optional[str]
 """
-Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
+Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
 """
 
 authToken: Optional[str]
 """
-IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
+IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
 """
 
 cloud: str
 """
-Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
 """
 
 endpoint: Optional[str]
 """
-Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
+Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
 """
 
 maxConcurrency: int
 """
-Pages fetched at once after the first. Default 10.
+Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
 """
 
 maxRetries: int
 """
-Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
+Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
 """
 
 projectId: Optional[str]
 """
-Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
+Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
 """
 
 region: Optional[str]
 """
-Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
+Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
 """
 
 requestTimeoutSeconds: int
 """
-Time-out of one HTTP request, in seconds. Default 30.
+Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
 """
 
 secretKey: Optional[str]
 """
-Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
+Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
 """
 
 securityToken: Optional[str]
 """
-Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
 """
 

@@ -23,77 +23,77 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def access_key(self) -> Optional[str]:
         """
-        Access key (AK) for AK/SK signing. Env: `HW_ACCESS_KEY`, `HUAWEICLOUD_SDK_AK`.
+        Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
         """
         return __config__.get('accessKey')
 
     @_builtins.property
     def auth_token(self) -> Optional[str]:
         """
-        IAM user token, sent as `X-Auth-Token` (instead of AK/SK). Env: `HW_AUTH_TOKEN`.
+        IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
         """
         return __config__.get('authToken')
 
     @_builtins.property
     def cloud(self) -> str:
         """
-        Domain suffix of the cloud. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
+        Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
         """
         return __config__.get('cloud') or (_utilities.get_env('HW_CLOUD') or 'myhuaweicloud.com')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        Full MetaStudio endpoint URL; overrides `https://metastudio.{region}.{cloud}`. Plain http is accepted only for loopback hosts (an emulator). Env: `HW_METASTUDIO_ENDPOINT`.
+        Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
         """
         return __config__.get('endpoint') or _utilities.get_env('HW_METASTUDIO_ENDPOINT')
 
     @_builtins.property
     def max_concurrency(self) -> int:
         """
-        Pages fetched at once after the first. Default 10.
+        Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
         """
         return __config__.get_int('maxConcurrency') or 10
 
     @_builtins.property
     def max_retries(self) -> int:
         """
-        Retries of a request on 429, 5xx, resets and time-outs (never on 401/403). Env: `HW_MAX_RETRIES`. Default 5.
+        Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
         """
         return __config__.get_int('maxRetries') or (_utilities.get_env_int('HW_MAX_RETRIES') or 5)
 
     @_builtins.property
     def project_id(self) -> Optional[str]:
         """
-        Project id of the region. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`.
+        Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
         """
         return __config__.get('projectId') or _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
 
     @_builtins.property
     def region(self) -> Optional[str]:
         """
-        Huawei Cloud region, e.g. `cn-north-4`. Env: `HW_REGION_NAME`.
+        Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
         """
         return __config__.get('region') or _utilities.get_env('HW_REGION_NAME')
 
     @_builtins.property
     def request_timeout_seconds(self) -> int:
         """
-        Time-out of one HTTP request, in seconds. Default 30.
+        Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
         """
         return __config__.get_int('requestTimeoutSeconds') or 30
 
     @_builtins.property
     def secret_key(self) -> Optional[str]:
         """
-        Secret key (SK) for AK/SK signing. Env: `HW_SECRET_KEY`, `HUAWEICLOUD_SDK_SK`.
+        Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
         """
         return __config__.get('secretKey')
 
     @_builtins.property
     def security_token(self) -> Optional[str]:
         """
-        Security token of temporary AK/SK credentials. Env: `HW_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_SECURITY_TOKEN`.
+        Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.
         """
         return __config__.get('securityToken')
 

@@ -14,8 +14,19 @@ const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** After a stop signal, how long the invokes failing with it get to answer before the process exits. */
 const SHUTDOWN_GRACE_MS = 2000;
 
-function engineAddressFrom(argv: readonly string[]): string | undefined {
-  return argv.find((a) => !a.startsWith("-"));
+/** Flags the engine passes with their value as the next argument (`--tracing <url>`). */
+const FLAGS_WITH_A_VALUE = new Set(["--tracing", "-tracing"]);
+
+/**
+ * The engine starts a plugin as `[--logtostderr] [-v=N] [--tracing <url>] <engine address>`: the
+ * address is the first argument that is neither a flag nor a flag's value.
+ */
+export function engineAddressFrom(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (FLAGS_WITH_A_VALUE.has(argv[i])) i++;
+    else if (!argv[i].startsWith("-")) return argv[i];
+  }
+  return undefined;
 }
 
 export function startPlugin(argv: readonly string[] = process.argv.slice(2)): void {

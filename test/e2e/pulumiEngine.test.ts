@@ -4,12 +4,13 @@
  * What the engine stand-in tests claim, these check where users see it: in `pulumi` output, stack
  * outputs, stack state and the backend's files.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Emulator, startEmulator } from "../../emulator/src";
 import { describeWithTools, REPO_ROOT } from "../support/realTools";
 import { expectedReport, reportOf } from "../support/reportExpectations";
+import { firstStdoutLine } from "../../harness/firstStdoutLine";
 import { PulumiSandbox } from "../../harness/pulumiCli";
 
 const TOKEN = "E2E-token-not-to-be-seen-0123456789";
@@ -92,6 +93,21 @@ describeWithTools(["pulumi", "pulumi-language-yaml"], "the real Pulumi engine: Y
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     expect(await stack.resourceTypes()).toEqual([]);
     await stack.remove();
+  });
+
+  test("a plugin started by hand is attached to (PULUMI_DEBUG_PROVIDERS), as when debugging a provider", async () => {
+    const plugin = spawn(join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio"), [], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const port = await firstStdoutLine(plugin, "the plugin");
+      const stack = await f.sandbox
+        .stack({ cwd: example("yaml"), stack: "yaml-attach", env: { PULUMI_DEBUG_PROVIDERS: `metastudio:${port}` } })
+        .init(f.providerConfig(), { "metastudio:authToken": TOKEN });
+      await stack.ok(["up", "--yes", "--skip-preview"]);
+      expect((await stack.outputs()).finishedCount).toBe(f.emulator.store.all().filter((j) => j.state === "JOB_FINISH").length);
+      await stack.remove();
+    } finally {
+      plugin.kill("SIGTERM");
+    }
   });
 
   test("the tests leave no stack file in the repository's programs", () => {

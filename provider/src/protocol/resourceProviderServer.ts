@@ -6,7 +6,7 @@
 import * as grpc from "@grpc/grpc-js";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
-import { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
+import { PluginAttach, PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
@@ -91,6 +91,15 @@ export class MetaStudioProvider {
     res.setAcceptResources(false);
     res.setAcceptOutputs(false);
     cb(null, res);
+  }
+
+  /**
+   * A plugin started by hand for debugging (`PULUMI_DEBUG_PROVIDERS=metastudio:<port>`): the
+   * engine attaches to it instead of starting one, and fails the deployment if this is refused.
+   */
+  attach(call: Call<PluginAttach>, cb: Callback<Empty>): void {
+    this.engineLog.setAddress(call.request.getAddress());
+    cb(null, new Empty());
   }
 
   getPluginInfo(_call: Call<Empty>, cb: Callback<PluginInfo>): void {
@@ -268,6 +277,7 @@ export class MetaStudioProvider {
   implementation(): grpc.UntypedServiceImplementation {
     return {
       handshake: this.handshake.bind(this),
+      attach: this.attach.bind(this),
       getPluginInfo: this.getPluginInfo.bind(this),
       getSchema: this.getSchema.bind(this),
       checkConfig: this.checkConfig.bind(this),

@@ -6,12 +6,13 @@
 #   pulumi-language-python   Python language host    (tools/langhosts/python: github.com/pulumi/pulumi/sdk/v3 v3.79.0)
 #     + pulumi-language-python-exec (its run script, copied from that module)
 #   pulumi-language-go       Go language host        (tools/langhosts/go:     github.com/pulumi/pulumi/sdk/v3 v3.66.0)
+#   pulumi-language-java     Java language host      (tools/langhosts/java:   github.com/pulumi/pulumi-java/pkg v1.12.0)
 #   pulumi-gen-sdk           SDK generator           (tools/pulumi/cmd/pulumi-gen-sdk: codegen of pkg/v3, as the v3.276 hosts)
 #   pulumi-resource-random   STAND-IN for @pulumi/random's plugin: RandomId only (tools/random, our source)
 #   tofu                     OpenTofu CLI            (tools/opentofu: github.com/opentofu/opentofu)
 #
 # Usage: scripts/install-tools.sh [TOOL...]     TOOL: all (default), pulumi, yaml, nodejs, python, go,
-#                                               langs (= nodejs python go), gensdk (or gen-sdk), random,
+#                                               java, langs (= nodejs python go java), gensdk (or gen-sdk), random,
 #                                               opentofu (or tofu)
 #
 # Versions live only in the wrapper modules' go.mod/go.sum (committed); see docs/tools.md. Only `go`
@@ -114,6 +115,14 @@ tool_python() {
 tool_go() {
   langhost pulumi-language-go go "$PULUMI_SDK/go/pulumi-language-go"
 }
+# The Java host is its own module (github.com/pulumi/pulumi-java/pkg, tagged), built against pkg/sdk
+# v3.171.0 (its wrapper's go.mod says why). It runs Maven projects with `mvn` from PATH (and Java).
+tool_java() {
+  local v
+  v=$(modversion tools/langhosts/java github.com/pulumi/pulumi-java/pkg)
+  build pulumi-language-java tools/langhosts/java github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java "$v" \
+    "$PULUMI_TAGS" "-w -s -X github.com/pulumi/pulumi-java/pkg/version.Version=$v"
+}
 
 # pulumi package gen-sdk needs GeneratePackage, which the language hosts above predate. This tool
 # makes the calls the v3.276 hosts make, into the codegen of the CLI's pkg/v3 (shares its wrapper).
@@ -145,16 +154,16 @@ tool_node() {
   bash "$ROOT/scripts/install-node.sh"
 }
 
-ALL=(node pulumi yaml nodejs python go gensdk random opentofu)
+ALL=(node pulumi yaml nodejs python go java gensdk random opentofu)
 want=()  # tools to build, in order
 for arg in "${@:-all}"; do
   case $arg in
     all) want+=("${ALL[@]}") ;;
-    langs | language-hosts) want+=(nodejs python go) ;;
+    langs | language-hosts) want+=(nodejs python go java) ;;
     tofu | opentofu) want+=(opentofu) ;;
     gen-sdk | gensdk) want+=(gensdk) ;;
-    node | pulumi | yaml | nodejs | python | go | random) want+=("$arg") ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    node | pulumi | yaml | nodejs | python | go | java | random) want+=("$arg") ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "install-tools: unknown tool '$arg' (known: ${ALL[*]} langs all)" >&2; exit 2 ;;
   esac
 done

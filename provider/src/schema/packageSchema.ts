@@ -16,6 +16,7 @@ export const WAIT_FOR_TRAINING_JOBS_TOKEN = "metastudio:index:waitForTrainingJob
 export const TRAINING_JOB_TYPE = "metastudio:index:TrainingJob";
 export const SDK_PACKAGE_NAME = "@pulumi-metastudio/metastudio";
 export const PYTHON_PACKAGE_NAME = "pulumi_metastudio";
+export const JAVA_BASE_PACKAGE = "com.pulumimetastudio";
 /** This repository's Go module is rooted at sdk/ (as pulumi-aws's is), the package below it. */
 export const GO_IMPORT_BASE_PATH = "github.com/pulumi-metastudio/pulumi-metastudio/sdk/go/metastudio";
 
@@ -121,6 +122,13 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
       go: {
         importBasePath: GO_IMPORT_BASE_PATH,
         respectSchemaVersion: true,
+      },
+      // pulumi-java's codegen knows two build settings, "gradle" (its default) and "none"; this
+      // repository builds Java with Maven, so the SDK is sources only (package
+      // com.pulumimetastudio.metastudio) and the Maven project using it compiles them (docs/examples.md).
+      java: {
+        basePackage: JAVA_BASE_PACKAGE,
+        buildFiles: "none",
       },
     },
   };

@@ -41,7 +41,10 @@ function sendBody(method: string, path: string, announced: number): Promise<{ st
           const ok = socket.write(chunk, (err) => {
             if (!err) written += chunk.length;
           });
-          if (!ok) return socket.once("drain", pump);
+          if (!ok) {
+            socket.once("drain", pump);
+            return;
+          }
         }
         // All of it was taken: wait for the answer.
         setTimeout(end, 2000);

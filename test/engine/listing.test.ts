@@ -162,7 +162,7 @@ describe("a hostile network", () => {
   }
 
   test("a redirect to another host is refused: the credentials never go there, its jobs never pass a gate", async () => {
-    const attacker = await listen((req, res) => {
+    const attacker = await listen((_req, res) => {
       res.setHeader("Content-Type", "application/json");
       res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "a".repeat(32), name: "planted", state: "JOB_FINISH", asset_id: "attacker-asset" }] }));
     });
@@ -236,7 +236,8 @@ describe("a broken upstream", () => {
       const after = afters[n++];
       if (after !== undefined) {
         res.writeHead(429, { "Retry-After": after, "Content-Type": "application/json" });
-        return res.end('{"error_code":"APIG.0308","error_msg":"throttled"}');
+        res.end('{"error_code":"APIG.0308","error_msg":"throttled"}');
+        return;
       }
       res.setHeader("Content-Type", "application/json");
       res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j", name: "n", state: "TRAINING" }] }));

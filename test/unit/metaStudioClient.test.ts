@@ -308,7 +308,8 @@ describe("retries", () => {
       serveHttp((_req, res, n) => {
         if (n <= 2) {
           res.writeHead(429, { "Retry-After": retryAfter, "Content-Type": "application/json" });
-          return res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
+          res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
+          return;
         }
         res.end(pageBody(1));
       }),
@@ -326,7 +327,8 @@ describe("retries", () => {
       serveHttp((_req, res, n) => {
         if (n === 1) {
           res.writeHead(503, { "Retry-After": "1", "X-Request-Id": "rid-503" });
-          return res.end('{"error_code":"MSS.00000004","error_msg":"Internal Error"}');
+          res.end('{"error_code":"MSS.00000004","error_msg":"Internal Error"}');
+          return;
         }
         res.end(pageBody(1));
       }),

@@ -25,7 +25,7 @@ test("a retryable failure is tried up to maxAttempts, then thrown as it is", asy
         seen.push(n);
         throw n === 4 ? last : new Failure(true);
       },
-      { maxAttempts: 4, backoff: quick, onRetry: (f, delay, next) => retries.push(`${f.retryReason} ${next}`) },
+      { maxAttempts: 4, backoff: quick, onRetry: (f, _delay, next) => retries.push(`${f.retryReason} ${next}`) },
     ),
   ).rejects.toBe(last);
   expect(seen).toEqual([1, 2, 3, 4]);

@@ -18,7 +18,6 @@ import { firstStdoutLine } from "./firstStdoutLine";
 
 import { REPO_ROOT } from "./repoRoot";
 
-export { REPO_ROOT };
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 

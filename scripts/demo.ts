@@ -13,7 +13,8 @@ import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../emulator/src";
 import { PulumiSandbox } from "../harness/pulumiCli";
 import { runProgram } from "../harness/programRunner";
-import { REPO_ROOT, toolPath } from "../harness/toolsDir";
+import { REPO_ROOT } from "../harness/repoRoot";
+import { toolPath } from "../harness/toolsDir";
 
 const TOKEN = "demo-token";
 const BATCH = "release-7";

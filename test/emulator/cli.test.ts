@@ -2,7 +2,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { DEFAULT_PROJECT_ID as PROJECT } from "../../emulator/src";
-import { REPO_ROOT } from "../../harness/engineStandIn";
+import { REPO_ROOT } from "../../harness/repoRoot";
 import { firstStdoutLine } from "../../harness/firstStdoutLine";
 
 const BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../harness/engineStandIn";
+import { REPO_ROOT } from "../../harness/repoRoot";
 import { invokeRequestBytes, nested } from "../support/structBytes";
 import { AK, Emulator, GET, PluginHost, secret, SK, startEmulator, TOKEN } from "./support";
 

@@ -61,6 +61,11 @@ function credentialValues(auth: Auth): string[] {
   return auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? ""];
 }
 
+/** The query string as sent (percent-encoded as the signer canonicalizes it), or as shown with `hidden` values [secret]. */
+function queryString(query: ReadonlyArray<readonly [string, string]>, hidden?: ReadonlySet<string>): string {
+  return query.map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`).join("&");
+}
+
 export class MetaStudioClient {
   private readonly path: string;
   private readonly url: URL;
@@ -86,12 +91,8 @@ export class MetaStudioClient {
   }
 
   /** What errors show of a request: method, path and query (secret inputs hidden, bounded), never a header. */
-  describe(req: PageRequest): string {
-    const hidden = req.hiddenParams;
-    const query = this.queryPairs(req)
-      .map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`)
-      .join("&");
-    return clip(`GET ${this.shownPath}?${query}`, MAX_REQUEST_LINE);
+  describe(req: PageRequest, query: ReadonlyArray<readonly [string, string]> = this.queryPairs(req)): string {
+    return clip(`GET ${this.shownPath}?${queryString(query, req.hiddenParams)}`, MAX_REQUEST_LINE);
   }
 
   private queryPairs(req: PageRequest): Array<readonly [string, string]> {
@@ -127,13 +128,13 @@ export class MetaStudioClient {
   /** One request and its answer: a page, or an error carrying its RetryAdvice. */
   private async attempt(req: PageRequest, n: number, signal: AbortSignal | undefined): Promise<JobsPage> {
     const query = this.queryPairs(req);
-    const request = this.describe(req);
+    const request = this.describe(req, query);
     // Signed afresh each attempt: X-Sdk-Date must stay within the gateway's 15 minutes.
     const headers = this.headersFor(req, query);
     const signature = /Signature=([0-9a-f]+)/.exec(headers.Authorization ?? "")?.[1] ?? "";
     // What an answer may echo that must not show: credentials, secret inputs, this signature.
     const redactor = this.credentials.with(req.secrets ?? Redactor.none, headers.Authorization ?? "", signature);
-    const target = new URL(`${this.url.origin}${this.path}?${query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&")}`);
+    const target = new URL(`${this.url.origin}${this.path}?${queryString(query)}`);
 
     let answer: HttpAnswer;
     try {

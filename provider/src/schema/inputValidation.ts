@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FieldSpec } from "./fields";
 import { describeAccepted, HIDDEN_VALUE, show, valueFailure, zodFor } from "./fieldRules";
 import { KNOWN_STATES, nearestKnownState } from "./states";
+import { editDistance } from "./editDistance";
 
 export interface InputFailure {
   property: string;
@@ -27,27 +28,13 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestScore) {
       best = c;
       bestScore = d;
     }
   }
   return bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length];
 }
 
 /** An input name as a failure quotes it: as it is when ordinary, else JSON-quoted and cut. */

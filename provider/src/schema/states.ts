@@ -1,3 +1,5 @@
+import { editDistance } from "./editDistance";
+
 /**
  * The training-job states the service is known to use (the newest Go SDK's enum, spelled as the
  * service spells it, typos included). Responses may carry states outside this list and must pass
@@ -36,22 +38,6 @@ export function needsPersonToProceed(state: string): boolean {
     state.startsWith("MANUL_STOP_") ||
     state === "JOB_REJECT"
   );
-}
-
-/** Levenshtein distance; the state list is short, so the quadratic table costs nothing. */
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
 }
 
 /** The known state closest to a mistyped one, compared case-insensitively. */

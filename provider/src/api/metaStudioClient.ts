@@ -5,10 +5,8 @@
  * loop (retry.ts). Paging lives in jobLister.ts.
  *
  * HTTP goes through Node's http/https on keep-alive agents, not a fetch library: the list API
- * needs one GET, and the hardening needs control of what fetch libraries decide for you (node-fetch
- * followed redirects with the credentials attached, quoted a header's value in its errors and never
- * noticed a body cut short; Node's own fetch costs twice the CPU on a fresh process, see
- * docs/benchmarks.md).
+ * needs one GET, and the hardening needs control of redirects, error texts and short bodies, which
+ * fetch libraries decide for you (what was tried and measured: docs/benchmarks.md, "HTTP").
  */
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";

@@ -1,8 +1,8 @@
 /**
  * Encodes a pulumirpc.InvokeResponse straight from plain JavaScript to protobuf bytes.
  *
- * google-protobuf's Struct.fromJavaScript builds a message object per value, then serializes it:
- * for a 10,000-job listing that was most of the plugin's time and memory. This writes the same
+ * google-protobuf's Struct.fromJavaScript builds a message object per value, then serializes it,
+ * which costs most of a large listing's time and memory (docs/benchmarks.md). This writes the same
  * bytes in two passes (sizes, then bytes) into one buffer. A test decodes the output with the
  * generated InvokeResponse class and compares it with Struct.fromJavaScript's.
  *

@@ -33,12 +33,12 @@ export class FakeEngine {
   address = "";
 
   async start(): Promise<this> {
-    this.server.addService(EngineService as unknown as grpc.ServiceDefinition, {
+    this.server.addService(EngineService, {
       log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, cb: grpc.sendUnaryData<Empty>) => {
         this.logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage() });
         cb(null, new Empty());
       },
-    } as unknown as grpc.UntypedServiceImplementation);
+    });
     const port = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
     );
@@ -94,7 +94,7 @@ export class PluginHost {
     });
     const stderr: string[] = [];
     const stdoutRest: string[] = [];
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
     const line = await firstStdoutLine(child, "the plugin", { stderr: () => stderr.join(""), onRest: (d) => stdoutRest.push(d) });
     if (!/^\d+$/.test(line)) throw new Error(`the plugin's first stdout line is not a port: ${JSON.stringify(line)}`);
     const port = Number(line);
@@ -131,7 +131,7 @@ export class PluginHost {
     req.setNews(Struct.fromJavaScript(news as never));
     const res = await unary<pb.CheckRequest, pb.CheckResponse>(this.client.checkConfig.bind(this.client), req);
     return {
-      inputs: (res.getInputs()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      inputs: (res.getInputs()?.toJavaScript() ?? {}),
       failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
     };
   }
@@ -171,7 +171,7 @@ export class PluginHost {
         (b: Buffer) => pb.InvokeResponse.deserializeBinary(b),
         request,
         (err, res) => {
-          if (err || !res) return reject(err);
+          if (err || !res) return reject(err ?? new Error("Invoke answered with neither a response nor an error"));
           resolve({
             ret: res.getReturn()?.toJavaScript() as Record<string, unknown> | undefined,
             failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),

@@ -135,6 +135,9 @@ export class PulumiSandbox {
  * One stack of one program. Its config lives in a file of the sandbox (`--config-file`), so that
  * tests never write `Pulumi.<stack>.yaml` into the repository's example folders.
  */
+/** What `pulumi stack export` prints, as far as the tests read it. */
+export type StackExport = { deployment: { resources?: Array<{ type: string; urn: string; outputs?: Record<string, unknown> }> } };
+
 export class Stack {
   readonly configFile: string;
 
@@ -179,9 +182,9 @@ export class Stack {
   }
 
   /** The stack's state as `pulumi stack export` gives it (secrets stay encrypted). */
-  async export(): Promise<{ deployment: { resources?: Array<{ type: string; urn: string; outputs?: Record<string, unknown> }> } }> {
+  async export(): Promise<StackExport> {
     const r = await this.sandbox.ok(this.opts.cwd, ["stack", "export", "--stack", this.opts.stack], { env: this.opts.env });
-    return JSON.parse(r.stdout);
+    return JSON.parse(r.stdout) as StackExport;
   }
 
   async resourceTypes(): Promise<string[]> {

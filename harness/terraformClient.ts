@@ -107,7 +107,7 @@ export class TerraformPlugin {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stderr: string[] = [];
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
     const line = await firstStdoutLine(child, "terraform-provider-metastudio", { stderr: () => stderr.join("") });
     return new TerraformPlugin(parseHandshake(line), identity, child, undefined, stderr);
   }
@@ -175,7 +175,7 @@ export class TerraformPlugin {
     const proposed = config ? await this.value("resource", typeName, config) : null;
     // Terraform's proposed new state keeps prior values of computed attributes the config leaves null.
     const merged: TfValue = proposed && prior && typeof prior === "object" && !Array.isArray(prior)
-      ? Object.fromEntries(Object.entries(proposed).map(([k, v]) => [k, v ?? (prior as TfObject)[k]]))
+      ? Object.fromEntries(Object.entries(proposed).map(([k, v]) => [k, v ?? (prior)[k]]))
       : proposed;
     const res = await rpc(this.provider, "planResourceChange", {
       typeName,

@@ -10,7 +10,7 @@ const BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
 async function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
-  child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
   const url = await firstStdoutLine(child, "the emulator", { stderr: () => err });
   return { child, url, stderr: () => err };
 }
@@ -20,8 +20,8 @@ function exitOf(args: string[]): Promise<{ code: number | null; stderr: string; 
     const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let stdout = "";
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.once("exit", (code) => resolve({ code, stderr, stdout }));
   });
 }
@@ -58,7 +58,7 @@ test.each([
   [["--jobs", "many"], /--jobs must be an integer/],
   [["--colour"], /Unknown option '--colour'/],
 ])("bad flags %j exit 2 with a reason and the usage", async (args, message) => {
-  const r = await exitOf(args as string[]);
+  const r = await exitOf(args);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr).toMatch(message);

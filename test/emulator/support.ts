@@ -54,9 +54,9 @@ export function officiallySigned(
   if (projectHeader) headers["X-Project-Id"] = emulator.projectId;
   if (creds.securityToken) headers["X-Security-Token"] = creds.securityToken;
   return AKSKSigner.sign(
-    { method: "GET", endpoint: emulator.url + jobsPath(emulator), headers, queryParams: query, contentType: "application/json" } as never,
+    { method: "GET", endpoint: emulator.url + jobsPath(emulator), headers, queryParams: query, contentType: "application/json" },
     { getAk: () => creds.ak, getSk: () => creds.sk } as never,
-  ) as Record<string, string>;
+  );
 }
 
 export async function listSigned(

@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { AddressInfo, createServer as createNetServer } from "node:net";
 import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
+import { rejected } from "../support/rejected";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -107,7 +108,7 @@ describe("faults upstream", () => {
     const tls = await pluginFor(emulator, { endpoint: emulator.url.replace("http://", "https://") });
     try {
       const t0 = Date.now();
-      const err = String(await tls.invoke(GET, {}).catch((e: Error) => e));
+      const err = String(await rejected(tls.invoke(GET, {})));
       expect(err).toMatch(/failed after 1 attempt\(s\): .*EPROTO.*wrong version number/);
       expect(Date.now() - t0).toBeLessThan(2000);
     } finally {
@@ -119,7 +120,7 @@ describe("faults upstream", () => {
     const wrong = await pluginFor(emulator, { secretKey: "not-the-secret" });
     try {
       const before = emulator.stats.requests;
-      const err = await wrong.invoke(GET, {}).catch((e: Error) => e);
+      const err = await rejected(wrong.invoke(GET, {}));
       expect(String(err)).toMatch(/HTTP 401 APIG\.0301: .*X-Request-Id: [0-9a-f]+.*never retried/);
       expect(String(err)).not.toContain("not-the-secret");
       expect(emulator.stats.requests - before).toBe(1);
@@ -132,7 +133,7 @@ describe("faults upstream", () => {
 test("a request that outlives requestTimeoutSeconds is abandoned and reported as a time-out", async () => {
   await withPlugin({ jobs: 3, latencyMs: 2500 }, { requestTimeoutSeconds: "1", maxRetries: "1" }, async ({ emulator, host }) => {
     const t0 = Date.now();
-    const err = await host.invoke(GET, {}).catch((e: Error) => e);
+    const err = await rejected(host.invoke(GET, {}));
     expect(String(err)).toMatch(/ETIMEDOUT/);
     expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
     expect(Date.now() - t0).toBeLessThan(2400);
@@ -173,7 +174,7 @@ describe("a hostile network", () => {
     const host = await PluginHost.start();
     try {
       await host.configure({ endpoint: endpoint.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS) });
-      const err = await host.invoke(WAIT, { batchName: "release" }).catch((e: Error) => e.message);
+      const err = (await rejected(host.invoke(WAIT, { batchName: "release" }))).message;
       expect(String(err)).toMatch(new RegExp(`HTTP 301 with a redirect to ${attacker.url} \\(another origin\\), which was not followed`));
       expect(attacker.requests()).toBe(0);
       expect(endpoint.requests()).toBe(1);
@@ -187,13 +188,13 @@ describe("a hostile network", () => {
   test("a proxy echoing request headers into its error body does not put them in the error or the retry log", async () => {
     const proxy = await listen((req, res) => {
       res.writeHead(502, { "Content-Type": "text/plain" });
-      res.end(`${req.headers["x-security-token"]} ${req.headers.authorization} ${req.headers["x-auth-token"] ?? ""}`);
+      res.end(`${String(req.headers["x-security-token"])} ${String(req.headers.authorization)} ${String(req.headers["x-auth-token"] ?? "")}`);
     });
     const engine = await new FakeEngine().start();
     const host = await PluginHost.start({ engine });
     try {
       await host.configure({ endpoint: proxy.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS), maxRetries: "1" });
-      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      const err = (await rejected(host.invoke(GET, {}))).message;
       expect(String(err)).toMatch(/HTTP 502 no error_code: \[secret\] \[secret\]/);
       const seen = [String(err), host.stderr, JSON.stringify(engine.logs)].join("\n");
       for (const secretValue of [STS, AK, SK, "Signature="]) expect(seen).not.toContain(secretValue);
@@ -220,7 +221,7 @@ describe("a broken upstream", () => {
     try {
       const { port } = server.address() as AddressInfo;
       await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken"), maxRetries: "2", requestTimeoutSeconds: "600" });
-      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      const err = (await rejected(host.invoke(GET, {}))).message;
       expect(String(err)).toMatch(/failed after 3 attempt\(s\): the connection closed after 19 bytes of the 4096 announced/);
       expect(connections).toBe(3);
     } finally {
@@ -362,7 +363,7 @@ describe("secrets stay secret", () => {
       const ok = await host.invoke(GET, { limit: 5 });
       expect(ok.ret!.jobs).toHaveLength(5);
       emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { limit: 5 }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { limit: 5 }))).message;
       expect(String(failed)).toMatch(/HTTP 500/);
       const seen = [JSON.stringify(ok), String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
@@ -381,7 +382,7 @@ describe("secrets stay secret", () => {
       const empty = await host.invoke(WAIT, { batchName: secret(hidden + " (none)") });
       expect(empty.failures[0].reason).toMatch(/selected no training jobs.*\[secret\]/);
       emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { batchName: secret(hidden) }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { batchName: secret(hidden) }))).message;
       expect(String(failed)).toMatch(/batch_name=\[secret\] failed after 4 attempts: HTTP 500/);
       const seen = [JSON.stringify(empty), String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
@@ -404,7 +405,7 @@ describe("secrets stay secret", () => {
       expect(empty.failures[0].reason).toMatch(/selected no training jobs \(filters: \{"batchName":"\[secret\]","tag":"\[secret\]"\}\)/);
 
       emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { batchName: secret("Q7"), offset: secret(3), limit: secret(40) }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { batchName: secret("Q7"), offset: secret(3), limit: secret(40) }))).message;
       expect(String(failed)).toMatch(/jobs\?offset=\[secret\]&limit=\[secret\]&batch_name=\[secret\] failed after 2 attempts/);
       const retried = engine.logs.filter((l) => /retrying GET/.test(l.message)).map((l) => l.message);
       expect(retried.length).toBeGreaterThan(0);
@@ -417,7 +418,7 @@ describe("secrets stay secret", () => {
     await withPlugin({ seed: 8 }, { maxRetries: "1" }, async ({ emulator, engine, host }) => {
       await host.configure({ endpoint: emulator.url, projectId: secret(emulator.projectId), accessKey: secret(AK), secretKey: secret(SK), maxRetries: "1" });
       emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { limit: 1 }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { limit: 1 }))).message;
       expect(String(failed)).toMatch(/GET \/v1\/\[secret\]\/digital-human-training-manage\/user\/jobs\?offset=0&limit=1 failed after 2 attempts/);
       const seen = [String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
       expect(seen).not.toContain(emulator.projectId);
@@ -450,7 +451,7 @@ describe("secrets stay secret", () => {
       try {
         emulator.queueFaults([{ kind: "status", status: 503 }]);
         const ok = await host.invoke(GET, {});
-        const failed = await tokenHost.invoke(GET, {}).catch((e: Error) => e.message);
+        const failed = (await rejected(tokenHost.invoke(GET, {}))).message;
         const seen = [JSON.stringify(ok), String(failed), host.stderr, tokenHost.stderr, JSON.stringify(engine.logs)].join("\n");
         expect(String(failed)).toMatch(/401/);
         expect(seen).not.toContain(SK);

@@ -34,7 +34,7 @@ describe("InvokeResponse encoding", () => {
     const reference = Buffer.from(
       (() => {
         const r = new InvokeResponse();
-        r.setReturn(Struct.fromJavaScript(sample as never));
+        r.setReturn(Struct.fromJavaScript(sample));
         return r.serializeBinary();
       })(),
     );
@@ -64,7 +64,7 @@ describe("InvokeResponse encoding", () => {
   });
 
   test("refuses values a Struct cannot hold", () => {
-    expect(() => encodeInvokeResponse({ f: (() => 1) as unknown })).toThrow(/cannot encode a function/);
+    expect(() => encodeInvokeResponse({ f: (() => 1) })).toThrow(/cannot encode a function/);
   });
 });
 
@@ -91,7 +91,7 @@ describe("renamed entries", () => {
     const jobs: ApiJob[] = [
       { job_id: "j1", name: "模型", state: "JOB_FINISH", asset_id: "a", tags: ["x"], is_flexus: false, contact: null, extra_field: "dropped" } as ApiJob,
       { job_id: "j2", name: "n", state: "QUANTUM", optional_training_location: [], cover_download_url: "https://x/" + "u".repeat(2000) },
-      { job_id: "j3", name: "", state: "TRAINING", model_version: undefined } as ApiJob,
+      { job_id: "j3", name: "", state: "TRAINING", model_version: undefined },
     ];
     // As getTrainingJobs does: zod's output has the schema's key order, whatever the answer's was.
     const validated = jobs.map((j) => apiJobSchema.parse(j)) as Array<Record<string, unknown>>;

@@ -5,6 +5,7 @@
 import { listJobs, pagePlan, PageResult } from "../../provider/src/api/jobLister";
 import { ListingContradictionError, ListingDriftError, ListingTooLargeError } from "../../provider/src/api/errors";
 import type { ApiJob } from "../../provider/src/schema/trainingJob";
+import { rejected } from "../support/rejected";
 
 const job = (i: number): ApiJob => ({ job_id: `j${String(i).padStart(5, "0")}`, name: `n${i}`, state: "TRAINING" });
 
@@ -219,7 +220,7 @@ describe("listJobs", () => {
       requests++;
       return { count: 2147483647, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)) };
     };
-    const err = await listJobs(fetch, opts).catch((e: Error) => e);
+    const err = await rejected(listJobs(fetch, opts));
     expect(err).toBeInstanceOf(ListingTooLargeError);
     expect(String(err)).toMatch(/matches 2147483647 jobs, more than one listing returns \(100000\); .*offset and limit/);
     expect(requests).toBe(1);
@@ -241,7 +242,7 @@ describe("listJobs", () => {
       requests++;
       return { count: 50_000, jobs: offset === 0 ? Array.from({ length: limit }, (_, i) => job(i)) : [], requestId: `rid-${offset}` };
     };
-    const err = await listJobs(fetch, { ...opts, onDrift: (m) => drift.push(m) }).catch((e: Error) => e);
+    const err = await rejected(listJobs(fetch, { ...opts, onDrift: (m) => drift.push(m) }));
     expect(err).toBeInstanceOf(ListingContradictionError);
     expect(String(err)).toMatch(/contradict themselves: the page at offset \d+ held 0 jobs where its count of 50000 promised 100 \(X-Request-Id: rid-\d+\), in 2 listings/);
     expect(drift).toHaveLength(1);

@@ -86,7 +86,7 @@ describe("redirects", () => {
   test("a location that echoes a credential does not show it", async () => {
     const endpoint = await track(
       serveHttp((req, res) => {
-        res.writeHead(301, { Location: `https://${req.headers["x-auth-token"]}.evil.example/` });
+        res.writeHead(301, { Location: `https://${String(req.headers["x-auth-token"])}.evil.example/` });
         res.end();
       }),
     );
@@ -123,11 +123,11 @@ describe("credentials that cannot be a header value", () => {
 
 describe("an upstream that echoes the request", () => {
   const echoes: Array<[string, (req: import("node:http").IncomingMessage) => { status: number; headers?: Record<string, string>; body: string }]> = [
-    ["headers at the start of error_msg", (req) => ({ status: 400, body: JSON.stringify({ error_code: "PROXY.1", error_msg: `${req.headers["x-security-token"]} ${req.headers.authorization} ${JSON.stringify(req.headers)}` }) })],
-    ["headers as a plain-text body", (req) => ({ status: 502, body: `${req.headers.authorization}\n${req.headers["x-security-token"]}` })],
+    ["headers at the start of error_msg", (req) => ({ status: 400, body: JSON.stringify({ error_code: "PROXY.1", error_msg: `${String(req.headers["x-security-token"])} ${String(req.headers.authorization)} ${JSON.stringify(req.headers)}` }) })],
+    ["headers as a plain-text body", (req) => ({ status: 502, body: `${String(req.headers.authorization)}\n${String(req.headers["x-security-token"])}` })],
     ["the nested shape", (req) => ({ status: 400, body: JSON.stringify({ error: { code: req.headers["x-security-token"], message: String(req.headers.authorization) } }) })],
     ["the request id header", (req) => ({ status: 400, headers: { "X-Request-Id": String(req.headers["x-security-token"]) }, body: "{}" })],
-    ["a malformed page", (req) => ({ status: 200, body: `${req.headers.authorization}` })],
+    ["a malformed page", (req) => ({ status: 200, body: `${String(req.headers.authorization)}` })],
   ];
 
   test.each(echoes)("%s: no credential, signature or secret input shows in the error or the retry log", async (_what, answer) => {
@@ -155,7 +155,7 @@ describe("an upstream that echoes the request", () => {
     const endpoint = await track(
       serveHttp((req, res) => {
         res.writeHead(500, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ error_code: "MSS.00000004", error_msg: `token ${req.headers["x-auth-token"]} for ${decodeURIComponent(req.url!)} and app user ${req.headers["x-app-userid"]}` }));
+        res.end(JSON.stringify({ error_code: "MSS.00000004", error_msg: `token ${String(req.headers["x-auth-token"])} for ${decodeURIComponent(req.url!)} and app user ${String(req.headers["x-app-userid"])}` }));
       }),
     );
     const retries: string[] = [];

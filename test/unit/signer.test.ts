@@ -128,7 +128,7 @@ describe("SDK-HMAC-SHA256 signer", () => {
           headers: officialHeaders,
           queryParams,
           contentType: "application/json",
-        } as never,
+        },
         { getAk: () => "AK123", getSk: () => "SK/with+odd=chars" } as never,
       ) as Record<string, string>;
       expect(ours.Authorization).toBe(official.Authorization);

@@ -10,6 +10,7 @@
  */
 import { Agent as HttpAgent, ClientRequest, IncomingHttpHeaders, IncomingMessage, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { abortReason } from "./retryPolicy";
 
 export interface HttpGetOptions {
   headers: Readonly<Record<string, string>>;
@@ -61,7 +62,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
     );
   }
   const signal = opts.signal;
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
 
   return new Promise<HttpAnswer>((resolve, reject) => {
     let settled = false;
@@ -78,7 +79,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
       return reject(new TransportError(typeof code === "string" ? code : "ERR_HTTP", "the request could not be made: a header's name or value was refused; the value is not shown"));
     }
 
-    const finish = (err: unknown, answer?: HttpAnswer) => {
+    const finish = (err: Error | undefined, answer?: HttpAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
@@ -92,7 +93,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
         resolve(answer!);
       }
     };
-    const onAbort = () => finish(signal!.reason);
+    const onAbort = () => finish(abortReason(signal!));
     signal?.addEventListener("abort", onAbort, { once: true });
     const deadline = setTimeout(
       () => finish(new TransportError("ETIMEDOUT", `ETIMEDOUT: no complete answer within ${opts.timeoutMs / 1000} s`)),

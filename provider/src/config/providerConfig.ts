@@ -102,7 +102,7 @@ function checkFields(config: RawConfig, secretKeys: ReadonlySet<string>): { valu
     if (parsed.success) value[name] = parsed.data;
     else failures.push({ property: name, reason: valueFailure(`metastudio:${name}`, spec, raw, parsed.error.issues[0], spec.secret === true || secretKeys.has(name)) });
   }
-  return { value: value as CheckedConfig, failures };
+  return { value: value, failures };
 }
 
 /** How the keys go together; only their presence matters here. */

@@ -41,7 +41,7 @@ export class EngineLog {
       }
       const { LogRequest } = require("@pulumi/pulumi/proto/engine_pb") as typeof import("@pulumi/pulumi/proto/engine_pb");
       const req = new LogRequest();
-      req.setSeverity(SEVERITY[severity] as 0 | 1 | 2 | 3);
+      req.setSeverity(SEVERITY[severity]);
       req.setMessage(message);
       // A lost log line must never fail the call it describes.
       this.client.log(req, () => undefined);

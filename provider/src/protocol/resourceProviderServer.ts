@@ -36,7 +36,7 @@ function functions(): Readonly<Record<string, ProviderFunction>> {
 }
 
 function structToObject(s: Struct | undefined): Record<string, unknown> {
-  return s ? (s.toJavaScript() as Record<string, unknown>) : {};
+  return s ? (s.toJavaScript()) : {};
 }
 
 /**
@@ -143,7 +143,7 @@ export class MetaStudioProvider {
   }
 
   configure(call: Call<pb.ConfigureRequest>, cb: Callback<pb.ConfigureResponse>): void {
-    const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList() as Array<[string, string]>);
+    const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList());
     const args = unwrapValue(structToObject(call.request.getArgs()));
     this.config = withEnvFallbacks({ ...fromVariables, ...(args.value as RawConfig) }, this.env);
     this.secretConfigKeys = args.secretKeys;
@@ -285,6 +285,6 @@ export class MetaStudioProvider {
       configure: this.configure.bind(this),
       invoke: this.invoke.bind(this),
       cancel: this.cancelAll.bind(this),
-    } as unknown as grpc.UntypedServiceImplementation;
+    };
   }
 }

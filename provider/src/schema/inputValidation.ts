@@ -47,7 +47,7 @@ function nameShown(key: string): string {
 function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core.$ZodIssue, hidden: boolean): InputFailure {
   if (spec.type === "stringList" && spec.enum && Array.isArray(value)) {
     const accepted = new Set(spec.enum);
-    const bad = value.find((v) => typeof v !== "string" || !accepted.has(v));
+    const bad: unknown = (value as unknown[]).find((v) => typeof v !== "string" || !accepted.has(v));
     if (value.length > 0 && typeof bad === "string") {
       // The nearest known state would say much about a secret one.
       const hint = spec.enum === KNOWN_STATES && !hidden ? `did you mean ${nearestKnownState(bad.slice(0, 64))}? ` : "";

@@ -19,7 +19,7 @@ const ALGORITHM = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
 
 export async function selfSignedIdentity(): Promise<TlsIdentity> {
   const crypto = webcrypto;
-  const keys = (await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+  const keys = (await crypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]));
   const now = Date.now();
   const cert = await x509.X509CertificateGenerator.createSelfSigned(
     {
@@ -36,7 +36,7 @@ export async function selfSignedIdentity(): Promise<TlsIdentity> {
         new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "localhost" }]),
       ],
     },
-    crypto as never,
+    crypto,
   );
   const pkcs8 = Buffer.from(await crypto.subtle.exportKey("pkcs8", keys.privateKey));
   const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString("base64").replace(/.{64}/g, "$&\n").replace(/\n?$/, "\n")}-----END PRIVATE KEY-----\n`;

@@ -75,18 +75,36 @@ export interface PluginHostOptions {
   env?: Record<string, string>;
   engine?: FakeEngine;
   bin?: string;
+  /**
+   * Run the provider's server in this process (startServer), not the built bundle: coverage sees
+   * it and start-up is cheaper. Its log lines still land in `stderr`, and `env` is what it reads;
+   * only the executable's own parts (argv, the port line, signals) go untested.
+   */
+  inProcess?: boolean;
 }
 
 export class PluginHost {
   private constructor(
-    readonly process: ChildProcess,
+    private readonly child: ChildProcess | undefined,
     readonly port: number,
     readonly client: ResourceProviderClient,
     private readonly stderrChunks: string[],
     readonly stdoutRest: string[],
+    private readonly stopInProcess?: () => Promise<void>,
   ) {}
 
   static async start(opts: PluginHostOptions = {}): Promise<PluginHost> {
+    if (opts.inProcess) {
+      // Loaded here only: the spawned tests need none of the provider in this process.
+      const { startServer } = await import("../provider/src/main");
+      const stderr: string[] = [];
+      const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env };
+      const server = await startServer({ engineAddress: opts.engine?.address, env, writeStderr: (t) => stderr.push(t) });
+      const client = new ResourceProviderClient(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": 400 * 1024 * 1024,
+      });
+      return new PluginHost(undefined, server.port, client, stderr, [], () => server.stop("SIGTERM"));
+    }
     const args = opts.engine ? [opts.engine.address] : [];
     const child = spawn(process.execPath, [opts.bin ?? PLUGIN_BIN, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
@@ -102,6 +120,12 @@ export class PluginHost {
       "grpc.max_receive_message_length": 400 * 1024 * 1024,
     });
     return new PluginHost(child, port, client, stderr, stdoutRest);
+  }
+
+  /** The spawned plugin's process (tests of signals, exit codes, the port line). */
+  get process(): ChildProcess {
+    if (!this.child) throw new Error("an in-process plugin has no process of its own");
+    return this.child;
   }
 
   get stderr(): string {
@@ -199,10 +223,12 @@ export class PluginHost {
 
   async stop(): Promise<void> {
     this.client.close();
-    if (this.process.exitCode !== null) return;
+    if (this.stopInProcess) return this.stopInProcess();
+    const child = this.process;
+    if (child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
-      this.process.once("exit", () => resolve());
-      this.process.kill("SIGTERM");
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
     });
   }
 }

@@ -23,7 +23,7 @@ test.each([["SIGTERM"], ["SIGINT"]] as const)("%s mid-listing: no request starts
     // At most the pages whose requests were already on their way when the signal arrived.
     expect(emulator.stats.requests - atSignal).toBeLessThanOrEqual(2);
     expect(emulator.stats.requests).toBeLessThan(20);
-  });
+  }, { spawned: true });
 });
 
 test("SIGTERM during a gate's wait ends it the same way", async () => {
@@ -38,5 +38,5 @@ test("SIGTERM during a gate's wait ends it the same way", async () => {
     host.process.kill("SIGTERM");
     expect(await waiting).toMatch(/provider is shutting down/);
     expect(await exit).toBe(0);
-  });
+  }, { spawned: true });
 });

@@ -155,7 +155,7 @@ export class PluginHost {
     req.setNews(Struct.fromJavaScript(news as never));
     const res = await unary<pb.CheckRequest, pb.CheckResponse>(this.client.checkConfig.bind(this.client), req);
     return {
-      inputs: (res.getInputs()?.toJavaScript() ?? {}),
+      inputs: res.getInputs()?.toJavaScript() ?? {},
       failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
     };
   }

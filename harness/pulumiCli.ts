@@ -162,7 +162,8 @@ export class Stack {
     if (existsSync(written)) renameSync(written, this.configFile);
     for (const [k, v] of Object.entries(config)) await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", k, v]), env);
     // `--` keeps a value that starts with a dash from being read as a flag.
-    for (const [k, v] of Object.entries(secrets)) await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", "--secret", k, "--", v]), env);
+    for (const [k, v] of Object.entries(secrets))
+      await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", "--secret", k, "--", v]), env);
     return this;
   }
 
@@ -177,7 +178,9 @@ export class Stack {
   }
 
   async outputs(): Promise<Record<string, unknown>> {
-    const r = await this.sandbox.ok(this.opts.cwd, ["stack", "output", "--json", "--show-secrets", "--stack", this.opts.stack], { env: this.opts.env });
+    const r = await this.sandbox.ok(this.opts.cwd, ["stack", "output", "--json", "--show-secrets", "--stack", this.opts.stack], {
+      env: this.opts.env,
+    });
     return JSON.parse(r.stdout) as Record<string, unknown>;
   }
 

@@ -79,7 +79,8 @@ export function parseListQuery(params: ReadonlyMap<string, string>): ListQuery {
     const v = get(name);
     if (v === undefined) continue;
     const ms = Date.parse(v);
-    if (!RFC3339.test(v) || Number.isNaN(ms)) throw new InvalidParameter(`${name} must be an RFC 3339 time such as 2023-12-08T08:30:56Z, got '${v}'`);
+    if (!RFC3339.test(v) || Number.isNaN(ms))
+      throw new InvalidParameter(`${name} must be an RFC 3339 time such as 2023-12-08T08:30:56Z, got '${v}'`);
     q.times[name] = ms;
   }
   const resolution = get("model_resolution");
@@ -134,7 +135,11 @@ export class QueryCache {
   private version = -1;
   private readonly lists = new Map<string, StoredJob[]>();
 
-  constructor(private readonly store: JobStore, private readonly ownProject: string, private readonly maxEntries = 64) {}
+  constructor(
+    private readonly store: JobStore,
+    private readonly ownProject: string,
+    private readonly maxEntries = 64,
+  ) {}
 
   matching(q: ListQuery): StoredJob[] {
     if (this.version !== this.store.version) {

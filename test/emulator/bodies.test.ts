@@ -35,7 +35,9 @@ function sendBody(method: string, path: string, announced: number): Promise<{ st
     socket.on("error", end);
     socket.on("close", end);
     socket.on("connect", () => {
-      socket.write(`${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\n\r\n`);
+      socket.write(
+        `${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\n\r\n`,
+      );
       const pump = () => {
         while (!done && written < announced) {
           const ok = socket.write(chunk, (err) => {

@@ -30,7 +30,9 @@ test("--port 0 prints the base URL first, serves the API, and logs each request 
   const { child, url, stderr } = await start(["--port", "0", "--jobs", "7", "--token", "cli-token"]);
   try {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs?limit=100`, { headers: { "X-Auth-Token": "cli-token" } });
+    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs?limit=100`, {
+      headers: { "X-Auth-Token": "cli-token" },
+    });
     const body = (await res.json()) as { count: number };
     expect(body.count).toBe(7);
     const requestId = res.headers.get("x-request-id")!;

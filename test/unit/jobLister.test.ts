@@ -231,7 +231,9 @@ describe("listJobs", () => {
 
   test("the bound counts from the offset, and can be set lower", async () => {
     const live = new LiveList(500);
-    await expect(listJobs(live.fetch, { ...opts, maxJobs: 400 })).rejects.toThrow(/matches 500 jobs, more than one listing returns \(400\)/);
+    await expect(listJobs(live.fetch, { ...opts, maxJobs: 400 })).rejects.toThrow(
+      /matches 500 jobs, more than one listing returns \(400\)/,
+    );
     await expect(listJobs(live.fetch, { ...opts, maxJobs: 400, offset: 100 })).resolves.toMatchObject({ count: 500 });
   });
 
@@ -244,7 +246,9 @@ describe("listJobs", () => {
     };
     const err = await rejected(listJobs(fetch, { ...opts, onDrift: (m) => drift.push(m) }));
     expect(err).toBeInstanceOf(ListingContradictionError);
-    expect(String(err)).toMatch(/contradict themselves: the page at offset \d+ held 0 jobs where its count of 50000 promised 100 \(X-Request-Id: rid-\d+\), in 2 listings/);
+    expect(String(err)).toMatch(
+      /contradict themselves: the page at offset \d+ held 0 jobs where its count of 50000 promised 100 \(X-Request-Id: rid-\d+\), in 2 listings/,
+    );
     expect(drift).toHaveLength(1);
     // Two listings of the first page and the pages in flight when the empty one came back.
     expect(requests).toBeLessThanOrEqual(2 * (1 + opts.maxConcurrency));
@@ -282,7 +286,9 @@ describe("listJobs", () => {
       requests++;
       return { count: 5000, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)), bytes: 3 * 1024 * 1024 };
     };
-    await expect(listJobs(fetch, { ...opts, maxBytes: 10 * 1024 * 1024, maxConcurrency: 1 })).rejects.toThrow(/answers for this listing passed 10 MiB after 400 jobs/);
+    await expect(listJobs(fetch, { ...opts, maxBytes: 10 * 1024 * 1024, maxConcurrency: 1 })).rejects.toThrow(
+      /answers for this listing passed 10 MiB after 400 jobs/,
+    );
     expect(requests).toBe(4);
   });
 });

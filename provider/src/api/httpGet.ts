@@ -58,7 +58,10 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
   const bad = illegalHeaders(opts.headers);
   if (bad.length) {
     return Promise.reject(
-      new TransportError("ERR_INVALID_HEADER_VALUE", `the value of ${bad.join(", ")} cannot be sent as an HTTP header (a line break, a control character or a character outside ASCII); the value is not shown`),
+      new TransportError(
+        "ERR_INVALID_HEADER_VALUE",
+        `the value of ${bad.join(", ")} cannot be sent as an HTTP header (a line break, a control character or a character outside ASCII); the value is not shown`,
+      ),
     );
   }
   const signal = opts.signal;
@@ -76,7 +79,12 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
       // later version quotes the value.
       const code = (err as { code?: unknown }).code;
       settled = true;
-      return reject(new TransportError(typeof code === "string" ? code : "ERR_HTTP", "the request could not be made: a header's name or value was refused; the value is not shown"));
+      return reject(
+        new TransportError(
+          typeof code === "string" ? code : "ERR_HTTP",
+          "the request could not be made: a header's name or value was refused; the value is not shown",
+        ),
+      );
     }
 
     const finish = (err: Error | undefined, answer?: HttpAnswer) => {
@@ -137,7 +145,10 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
 }
 
 function tooLarge(max: number): TransportError {
-  return new TransportError("ERR_BODY_TOO_LARGE", `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB, far beyond any page of the list API; it was not read`);
+  return new TransportError(
+    "ERR_BODY_TOO_LARGE",
+    `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB, far beyond any page of the list API; it was not read`,
+  );
 }
 
 function prematureClose(received: number, declared: number): TransportError {

@@ -81,7 +81,9 @@ export class MetaStudioClient {
     // The path signed must be the path sent: URL normalisation drops "." and ".." segments, and
     // the request would then carry the credentials (and a signature for another path) elsewhere.
     if (new URL(this.url.origin + this.path).pathname !== this.path) {
-      throw new Error("the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId");
+      throw new Error(
+        "the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId",
+      );
     }
     const configSecrets = Redactor.of(settings.secrets ?? []);
     this.credentials = configSecrets.with(credentialValues(settings.auth));
@@ -136,7 +138,13 @@ export class MetaStudioClient {
 
     let answer: HttpAnswer;
     try {
-      answer = await httpGet(target, { headers, agent: this.agent, timeoutMs: this.settings.requestTimeoutMs, signal, maxBodyBytes: MAX_PAGE_BYTES });
+      answer = await httpGet(target, {
+        headers,
+        agent: this.agent,
+        timeoutMs: this.settings.requestTimeoutMs,
+        signal,
+        maxBodyBytes: MAX_PAGE_BYTES,
+      });
     } catch (err) {
       if (signal?.aborted || !(err instanceof TransportError)) throw err;
       throw new MetaStudioNetworkError(request, untrusted(err.message, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code));

@@ -70,7 +70,10 @@ export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promi
   const hidden = hiddenParams(ctx.secretInputs);
   return listJobs(
     async (offset, limit, signal) => {
-      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal);
+      const page = await ctx.client.listPage(
+        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden },
+        signal,
+      );
       ctx.onPage?.(page.jobs);
       return page;
     },

@@ -36,7 +36,7 @@ function functions(): Readonly<Record<string, ProviderFunction>> {
 }
 
 function structToObject(s: Struct | undefined): Record<string, unknown> {
-  return s ? (s.toJavaScript()) : {};
+  return s ? s.toJavaScript() : {};
 }
 
 /**

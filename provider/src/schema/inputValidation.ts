@@ -57,7 +57,10 @@ function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core
       };
     }
     if (value.length === 0) {
-      return { property: name, reason: `${name} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}` };
+      return {
+        property: name,
+        reason: `${name} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}`,
+      };
     }
   }
   return { property: name, reason: valueFailure(name, spec, value, issue, hidden || spec.secret === true) };

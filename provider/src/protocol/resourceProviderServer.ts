@@ -11,7 +11,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
-import { clip, oneLine } from "../api/untrustedText";
+import { oneLine, quotedName } from "../api/untrustedText";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
 import type { ProviderFunction } from "../functions/registry";
@@ -213,7 +213,7 @@ export class MetaStudioProvider {
     const known = functions();
     const fn = Object.hasOwn(known, tok) ? known[tok] : undefined;
     if (!fn) {
-      const shown = /^[\w:./-]{1,200}$/.test(tok) ? tok : clip(JSON.stringify(tok), 200);
+      const shown = quotedName(tok, /^[\w:./-]{1,200}$/, 200);
       return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${shown}; this provider has ${Object.keys(known).join(", ")}`));
     }
     const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(args);

@@ -4,6 +4,7 @@
  * marked it secret) and what is accepted.
  */
 import { z } from "zod";
+import { quotedName } from "../api/untrustedText";
 import { FieldSpec } from "./fields";
 import { describeAccepted, HIDDEN_VALUE, show, valueFailure, zodFor } from "./fieldRules";
 import { KNOWN_STATES, nearestKnownState } from "./states";
@@ -38,11 +39,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 }
 
 /** An input name as a failure quotes it: as it is when ordinary, else JSON-quoted and cut. */
-function nameShown(key: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key)) return key;
-  const quoted = JSON.stringify(key);
-  return quoted.length > MAX_NAME_SHOWN ? `${quoted.slice(0, MAX_NAME_SHOWN - 4)}..."` : quoted;
-}
+const nameShown = (key: string) => quotedName(key, /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, MAX_NAME_SHOWN);
 
 function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core.$ZodIssue, hidden: boolean): InputFailure {
   if (spec.type === "stringList" && spec.enum && Array.isArray(value)) {

@@ -168,7 +168,14 @@ async function terraformRead(url: string, jobs: number) {
     if (listed !== jobs) throw new Error(`the Terraform provider listed ${listed} of ${jobs} jobs`);
     await plugin.readData("metastudio_training_jobs", {});
     const again = procStat(pid);
-    return { ms, bytes: read.bytes, cpuMs: after.cpuMs - before.cpuMs, secondCpuMs: again.cpuMs - after.cpuMs, cpuBeforeReadMs: before.cpuMs, peakRssMb: after.hwmMb };
+    return {
+      ms,
+      bytes: read.bytes,
+      cpuMs: after.cpuMs - before.cpuMs,
+      secondCpuMs: again.cpuMs - after.cpuMs,
+      cpuBeforeReadMs: before.cpuMs,
+      peakRssMb: after.hwmMb,
+    };
   } finally {
     await plugin.stop();
   }
@@ -259,7 +266,14 @@ async function main() {
   ];
   process.stdout.write(lines.join("\n") + "\n");
   const file = join(REPO_ROOT, "bench", smoke ? "results-smoke.json" : "results.json");
-  writeFileSync(file, JSON.stringify({ machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows }, null, 2) + "\n");
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows },
+      null,
+      2,
+    ) + "\n",
+  );
   process.stderr.write(`saved ${file}\n`);
 }
 

@@ -18,7 +18,6 @@ import { firstStdoutLine } from "./firstStdoutLine";
 
 import { REPO_ROOT } from "./repoRoot";
 
-export { REPO_ROOT };
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 
@@ -34,12 +33,12 @@ export class FakeEngine {
   address = "";
 
   async start(): Promise<this> {
-    this.server.addService(EngineService as unknown as grpc.ServiceDefinition, {
+    this.server.addService(EngineService, {
       log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, cb: grpc.sendUnaryData<Empty>) => {
         this.logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage() });
         cb(null, new Empty());
       },
-    } as unknown as grpc.UntypedServiceImplementation);
+    });
     const port = await new Promise<number>((resolve, reject) =>
       this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
     );
@@ -76,18 +75,36 @@ export interface PluginHostOptions {
   env?: Record<string, string>;
   engine?: FakeEngine;
   bin?: string;
+  /**
+   * Run the provider's server in this process (startServer), not the built bundle: coverage sees
+   * it and start-up is cheaper. Its log lines still land in `stderr`, and `env` is what it reads;
+   * only the executable's own parts (argv, the port line, signals) go untested.
+   */
+  inProcess?: boolean;
 }
 
 export class PluginHost {
   private constructor(
-    readonly process: ChildProcess,
+    private readonly child: ChildProcess | undefined,
     readonly port: number,
     readonly client: ResourceProviderClient,
     private readonly stderrChunks: string[],
     readonly stdoutRest: string[],
+    private readonly stopInProcess?: () => Promise<void>,
   ) {}
 
   static async start(opts: PluginHostOptions = {}): Promise<PluginHost> {
+    if (opts.inProcess) {
+      // Loaded here only: the spawned tests need none of the provider in this process.
+      const { startServer } = await import("../provider/src/main");
+      const stderr: string[] = [];
+      const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env };
+      const server = await startServer({ engineAddress: opts.engine?.address, env, writeStderr: (t) => stderr.push(t) });
+      const client = new ResourceProviderClient(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": 400 * 1024 * 1024,
+      });
+      return new PluginHost(undefined, server.port, client, stderr, [], () => server.stop("SIGTERM"));
+    }
     const args = opts.engine ? [opts.engine.address] : [];
     const child = spawn(process.execPath, [opts.bin ?? PLUGIN_BIN, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
@@ -95,7 +112,7 @@ export class PluginHost {
     });
     const stderr: string[] = [];
     const stdoutRest: string[] = [];
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
     const line = await firstStdoutLine(child, "the plugin", { stderr: () => stderr.join(""), onRest: (d) => stdoutRest.push(d) });
     if (!/^\d+$/.test(line)) throw new Error(`the plugin's first stdout line is not a port: ${JSON.stringify(line)}`);
     const port = Number(line);
@@ -103,6 +120,12 @@ export class PluginHost {
       "grpc.max_receive_message_length": 400 * 1024 * 1024,
     });
     return new PluginHost(child, port, client, stderr, stdoutRest);
+  }
+
+  /** The spawned plugin's process (tests of signals, exit codes, the port line). */
+  get process(): ChildProcess {
+    if (!this.child) throw new Error("an in-process plugin has no process of its own");
+    return this.child;
   }
 
   get stderr(): string {
@@ -132,7 +155,7 @@ export class PluginHost {
     req.setNews(Struct.fromJavaScript(news as never));
     const res = await unary<pb.CheckRequest, pb.CheckResponse>(this.client.checkConfig.bind(this.client), req);
     return {
-      inputs: (res.getInputs()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      inputs: res.getInputs()?.toJavaScript() ?? {},
       failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
     };
   }
@@ -172,7 +195,7 @@ export class PluginHost {
         (b: Buffer) => pb.InvokeResponse.deserializeBinary(b),
         request,
         (err, res) => {
-          if (err || !res) return reject(err);
+          if (err || !res) return reject(err ?? new Error("Invoke answered with neither a response nor an error"));
           resolve({
             ret: res.getReturn()?.toJavaScript() as Record<string, unknown> | undefined,
             failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
@@ -200,10 +223,12 @@ export class PluginHost {
 
   async stop(): Promise<void> {
     this.client.close();
-    if (this.process.exitCode !== null) return;
+    if (this.stopInProcess) return this.stopInProcess();
+    const child = this.process;
+    if (child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
-      this.process.once("exit", () => resolve());
-      this.process.kill("SIGTERM");
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
     });
   }
 }

@@ -4,7 +4,11 @@
  */
 import type { ChildProcess } from "node:child_process";
 
-export function firstStdoutLine(child: ChildProcess, what: string, opts: { stderr?: () => string; onRest?: (text: string) => void } = {}): Promise<string> {
+export function firstStdoutLine(
+  child: ChildProcess,
+  what: string,
+  opts: { stderr?: () => string; onRest?: (text: string) => void } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffered = "";
     let found = false;

@@ -52,7 +52,10 @@ export class ForwardingMocks implements pulumi.runtime.Mocks {
   }
 
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } {
-    const id = createHash("sha256").update(`${args.type}::${args.name}::${JSON.stringify(args.inputs)}`).digest("hex").slice(0, 16);
+    const id = createHash("sha256")
+      .update(`${args.type}::${args.name}::${JSON.stringify(args.inputs)}`)
+      .digest("hex")
+      .slice(0, 16);
     if (args.type === "pulumi:providers:metastudio") {
       this.explicit.set(id, this.host(args.inputs as Record<string, unknown>));
       return { id, state: args.inputs as Record<string, unknown> };

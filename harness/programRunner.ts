@@ -66,6 +66,8 @@ export async function runProgram(program: string | (() => Record<string, unknown
   pulumi.runtime.setAllConfig(config);
   let pluginStderr = "";
   try {
+    // A program given by path is loaded as the Node.js language host loads it: require(), synchronously.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = typeof program === "string" ? (require(program) as Record<string, unknown>) : program();
     const outputs: Record<string, unknown> = {};
     const secretOutputs: string[] = [];

@@ -135,6 +135,9 @@ export class PulumiSandbox {
  * One stack of one program. Its config lives in a file of the sandbox (`--config-file`), so that
  * tests never write `Pulumi.<stack>.yaml` into the repository's example folders.
  */
+/** What `pulumi stack export` prints, as far as the tests read it. */
+export type StackExport = { deployment: { resources?: Array<{ type: string; urn: string; outputs?: Record<string, unknown> }> } };
+
 export class Stack {
   readonly configFile: string;
 
@@ -159,7 +162,8 @@ export class Stack {
     if (existsSync(written)) renameSync(written, this.configFile);
     for (const [k, v] of Object.entries(config)) await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", k, v]), env);
     // `--` keeps a value that starts with a dash from being read as a flag.
-    for (const [k, v] of Object.entries(secrets)) await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", "--secret", k, "--", v]), env);
+    for (const [k, v] of Object.entries(secrets))
+      await this.sandbox.ok(this.opts.cwd, this.args(["config", "set", "--secret", k, "--", v]), env);
     return this;
   }
 
@@ -174,14 +178,16 @@ export class Stack {
   }
 
   async outputs(): Promise<Record<string, unknown>> {
-    const r = await this.sandbox.ok(this.opts.cwd, ["stack", "output", "--json", "--show-secrets", "--stack", this.opts.stack], { env: this.opts.env });
+    const r = await this.sandbox.ok(this.opts.cwd, ["stack", "output", "--json", "--show-secrets", "--stack", this.opts.stack], {
+      env: this.opts.env,
+    });
     return JSON.parse(r.stdout) as Record<string, unknown>;
   }
 
   /** The stack's state as `pulumi stack export` gives it (secrets stay encrypted). */
-  async export(): Promise<{ deployment: { resources?: Array<{ type: string; urn: string; outputs?: Record<string, unknown> }> } }> {
+  async export(): Promise<StackExport> {
     const r = await this.sandbox.ok(this.opts.cwd, ["stack", "export", "--stack", this.opts.stack], { env: this.opts.env });
-    return JSON.parse(r.stdout);
+    return JSON.parse(r.stdout) as StackExport;
   }
 
   async resourceTypes(): Promise<string[]> {

@@ -48,8 +48,12 @@ type Res<K extends keyof Methods> = ReturnType<Methods[K]["responseDeserialize"]
 export function rpc<K extends keyof Methods>(client: grpc.Client, name: K, req: Req<K>): Promise<Res<K>> {
   const m = tf.ProviderService[name];
   return new Promise((resolve, reject) =>
-    client.makeUnaryRequest(m.path, m.requestSerialize as (r: Req<K>) => Buffer, m.responseDeserialize as (b: Buffer) => Res<K>, req, (err, res) =>
-      err ? reject(err) : resolve(res as Res<K>),
+    client.makeUnaryRequest(
+      m.path,
+      m.requestSerialize as (r: Req<K>) => Buffer,
+      m.responseDeserialize as (b: Buffer) => Res<K>,
+      req,
+      (err, res) => (err ? reject(err) : resolve(res as Res<K>)),
     ),
   );
 }
@@ -75,7 +79,11 @@ export class TerraformPlugin {
     private readonly stderrChunks: string[],
   ) {
     const creds = this.credentials(clientIdentity);
-    const options = { "grpc.max_receive_message_length": 256 * 1024 * 1024, "grpc.ssl_target_name_override": "localhost", "grpc.default_authority": "localhost" };
+    const options = {
+      "grpc.max_receive_message_length": 256 * 1024 * 1024,
+      "grpc.ssl_target_name_override": "localhost",
+      "grpc.default_authority": "localhost",
+    };
     this.provider = new tf.ProviderClient(handshake.address, creds, options);
     this.controller = new GRPCControllerClient(handshake.address, creds, options);
   }
@@ -107,7 +115,7 @@ export class TerraformPlugin {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stderr: string[] = [];
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => stderr.push(d));
     const line = await firstStdoutLine(child, "terraform-provider-metastudio", { stderr: () => stderr.join("") });
     return new TerraformPlugin(parseHandshake(line), identity, child, undefined, stderr);
   }
@@ -116,7 +124,11 @@ export class TerraformPlugin {
   static async inProcess(opts: StartOptions = {}): Promise<TerraformPlugin> {
     const identity = opts.tls === false ? undefined : await selfSignedIdentity();
     const stderr: string[] = [];
-    const server = await startTerraformServer({ clientCertPem: identity?.certPem, env: opts.env ?? {}, log: (s, m) => stderr.push(`[${s}] ${m}\n`) });
+    const server = await startTerraformServer({
+      clientCertPem: identity?.certPem,
+      env: opts.env ?? {},
+      log: (s, m) => stderr.push(`[${s}] ${m}\n`),
+    });
     return new TerraformPlugin(parseHandshake(server.handshakeLine), identity, undefined, server, stderr);
   }
 
@@ -151,7 +163,11 @@ export class TerraformPlugin {
 
   async configure(config: TfObject): Promise<tf.ConfigureProvider_Response> {
     const v = await this.value("provider", "", config);
-    return rpc(this.provider, "configureProvider", { terraformVersion: "1.12.6", config: toDynamicValue(v), clientCapabilities: undefined });
+    return rpc(this.provider, "configureProvider", {
+      terraformVersion: "1.12.6",
+      config: toDynamicValue(v),
+      clientCapabilities: undefined,
+    });
   }
 
   async validateData(typeName: string, config: TfObject) {
@@ -161,7 +177,12 @@ export class TerraformPlugin {
 
   async readData(typeName: string, config: TfObject): Promise<{ state: TfValue; diagnostics: tf.Diagnostic[]; bytes: number }> {
     const v = await this.value("data", typeName, config);
-    const res = await rpc(this.provider, "readDataSource", { typeName, config: toDynamicValue(v), providerMeta: undefined, clientCapabilities: undefined });
+    const res = await rpc(this.provider, "readDataSource", {
+      typeName,
+      config: toDynamicValue(v),
+      providerMeta: undefined,
+      clientCapabilities: undefined,
+    });
     return { state: fromDynamicValue(res.state), diagnostics: res.diagnostics, bytes: res.state?.msgpack.length ?? 0 };
   }
 
@@ -171,12 +192,17 @@ export class TerraformPlugin {
   }
 
   /** PlanResourceChange as Terraform sends it for a create (prior null) or an update. */
-  async plan(typeName: string, prior: TfValue, config: TfObject | null): Promise<{ planned: TfValue; requiresReplace: tf.AttributePath[]; diagnostics: tf.Diagnostic[] }> {
+  async plan(
+    typeName: string,
+    prior: TfValue,
+    config: TfObject | null,
+  ): Promise<{ planned: TfValue; requiresReplace: tf.AttributePath[]; diagnostics: tf.Diagnostic[] }> {
     const proposed = config ? await this.value("resource", typeName, config) : null;
     // Terraform's proposed new state keeps prior values of computed attributes the config leaves null.
-    const merged: TfValue = proposed && prior && typeof prior === "object" && !Array.isArray(prior)
-      ? Object.fromEntries(Object.entries(proposed).map(([k, v]) => [k, v ?? (prior as TfObject)[k]]))
-      : proposed;
+    const merged: TfValue =
+      proposed && prior && typeof prior === "object" && !Array.isArray(prior)
+        ? Object.fromEntries(Object.entries(proposed).map(([k, v]) => [k, v ?? prior[k]]))
+        : proposed;
     const res = await rpc(this.provider, "planResourceChange", {
       typeName,
       priorState: toDynamicValue(prior),
@@ -190,7 +216,12 @@ export class TerraformPlugin {
     return { planned: fromDynamicValue(res.plannedState), requiresReplace: res.requiresReplace, diagnostics: res.diagnostics };
   }
 
-  async apply(typeName: string, prior: TfValue, planned: TfValue, config: TfObject | null): Promise<{ newState: TfValue; diagnostics: tf.Diagnostic[] }> {
+  async apply(
+    typeName: string,
+    prior: TfValue,
+    planned: TfValue,
+    config: TfObject | null,
+  ): Promise<{ newState: TfValue; diagnostics: tf.Diagnostic[] }> {
     const res = await rpc(this.provider, "applyResourceChange", {
       typeName,
       priorState: toDynamicValue(prior),
@@ -204,10 +235,12 @@ export class TerraformPlugin {
   }
 
   upgrade(typeName: string, json: string): Promise<{ state: TfValue; diagnostics: tf.Diagnostic[] }> {
-    return rpc(this.provider, "upgradeResourceState", { typeName, version: 0, rawState: { json: Buffer.from(json), flatmap: {} } }).then((res) => ({
-      state: fromDynamicValue(res.upgradedState),
-      diagnostics: res.diagnostics,
-    }));
+    return rpc(this.provider, "upgradeResourceState", { typeName, version: 0, rawState: { json: Buffer.from(json), flatmap: {} } }).then(
+      (res) => ({
+        state: fromDynamicValue(res.upgradedState),
+        diagnostics: res.diagnostics,
+      }),
+    );
   }
 
   stopProvider() {
@@ -234,7 +267,9 @@ export class TerraformPlugin {
 }
 
 /** An error diagnostic's place and words, for assertions. */
-export function describeDiagnostics(diags: readonly tf.Diagnostic[]): Array<{ severity: string; path: string; summary: string; detail: string }> {
+export function describeDiagnostics(
+  diags: readonly tf.Diagnostic[],
+): Array<{ severity: string; path: string; summary: string; detail: string }> {
   return diags.map((d) => ({
     severity: tf.Diagnostic_Severity[d.severity],
     path: (d.attribute?.steps ?? []).map((s) => s.attributeName ?? s.elementKeyString ?? String(s.elementKeyInt)).join("."),

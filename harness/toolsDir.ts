@@ -4,9 +4,7 @@
  * or `METASTUDIO_TOOLS_DIR` (a shared build, another checkout).
  */
 import { join } from "node:path";
-
-// harness/ compiles to dist/harness/, so the repository is two levels above either.
-export const REPO_ROOT = join(__dirname, "..", "..");
+import { REPO_ROOT } from "./repoRoot";
 
 export function toolsDir(): string {
   return process.env.METASTUDIO_TOOLS_DIR || join(REPO_ROOT, ".tools", "bin");

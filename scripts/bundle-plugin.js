@@ -20,6 +20,8 @@ Promise.all(
       outfile: path.join(root, "provider", "bin", out),
       bundle: true,
       platform: "node",
+      // The project (tools, tests) wants Node 22 (.nvmrc, engines); the plugin bundle still starts on
+      // Node 20, where the engine may run it, so its target stays node20.
       target: "node20",
       format: "cjs",
       logLevel: "warning",

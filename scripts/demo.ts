@@ -13,7 +13,8 @@ import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../emulator/src";
 import { PulumiSandbox } from "../harness/pulumiCli";
 import { runProgram } from "../harness/programRunner";
-import { REPO_ROOT, toolPath } from "../harness/toolsDir";
+import { REPO_ROOT } from "../harness/repoRoot";
+import { toolPath } from "../harness/toolsDir";
 
 const TOKEN = "demo-token";
 const BATCH = "release-7";
@@ -37,8 +38,22 @@ function findPulumi(): string | undefined {
 
 /** A batch for the gate: two jobs finished, one still compiling that finishes a few seconds in. */
 function seedDemoBatch(emulator: Emulator): void {
-  emulator.store.add({ job_id: "d1".repeat(16), name: "anchor-news-1080p", state: "JOB_FINISH", batch_name: BATCH, asset_id: "a1".repeat(16), model_resolution: "1080P" });
-  emulator.store.add({ job_id: "d2".repeat(16), name: "anchor-news-4k", state: "JOB_FINISH", batch_name: BATCH, asset_id: "a2".repeat(16), model_resolution: "4K" });
+  emulator.store.add({
+    job_id: "d1".repeat(16),
+    name: "anchor-news-1080p",
+    state: "JOB_FINISH",
+    batch_name: BATCH,
+    asset_id: "a1".repeat(16),
+    model_resolution: "1080P",
+  });
+  emulator.store.add({
+    job_id: "d2".repeat(16),
+    name: "anchor-news-4k",
+    state: "JOB_FINISH",
+    batch_name: BATCH,
+    asset_id: "a2".repeat(16),
+    model_resolution: "4K",
+  });
   emulator.store.add({ job_id: "d3".repeat(16), name: "anchor-weather", state: "COMPILING", batch_name: BATCH, asset_id: "a3".repeat(16) });
   setTimeout(() => emulator.store.setState("d3".repeat(16), "JOB_FINISH"), 4000).unref();
 }
@@ -65,7 +80,8 @@ async function pulumiCli(emulator: Emulator): Promise<void> {
   try {
     for (const example of ["report", "gate-deploy"]) {
       const stack = sandbox.stack({ cwd: join(REPO_ROOT, "examples", example), stack: "demo" });
-      const programConfig: Record<string, string> = example === "gate-deploy" ? { batchName: BATCH, pollIntervalSeconds: "1", timeoutSeconds: "60" } : {};
+      const programConfig: Record<string, string> =
+        example === "gate-deploy" ? { batchName: BATCH, pollIntervalSeconds: "1", timeoutSeconds: "60" } : {};
       await stack.init(
         { "metastudio:endpoint": emulator.url, "metastudio:projectId": emulator.projectId, ...programConfig },
         { "metastudio:authToken": TOKEN },

@@ -109,7 +109,13 @@ export async function main(argv: string[]): Promise<void> {
       `  list: GET ${emulator.url}/v1/${emulator.projectId}/digital-human-training-manage/user/jobs\n`,
   );
   const stop = () => {
-    emulator.stop().then(() => process.exit(0));
+    emulator.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`metastudio-emulator: stopping failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      },
+    );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -19,7 +19,10 @@ export interface FaultRates {
 export class FaultInjector {
   private readonly queue: Fault[] = [];
 
-  constructor(private readonly rates: FaultRates, private readonly random: Random) {}
+  constructor(
+    private readonly rates: FaultRates,
+    private readonly random: Random,
+  ) {}
 
   /** Faults for the next requests, in order, before any random ones. */
   enqueue(faults: readonly Fault[]): void {
@@ -45,6 +48,7 @@ export function faultBody(fault: Extract<Fault, { kind: "status" }>): { error_co
   if (fault.errorCode || fault.errorMsg) {
     return { error_code: fault.errorCode ?? "MSS.00000004", error_msg: fault.errorMsg ?? "Internal Error" };
   }
-  if (fault.status === 429) return { error_code: "APIG.0308", error_msg: "The throttling threshold has been reached: policy user over ratelimit" };
+  if (fault.status === 429)
+    return { error_code: "APIG.0308", error_msg: "The throttling threshold has been reached: policy user over ratelimit" };
   return { error_code: "MSS.00000004", error_msg: "Internal Error" };
 }

@@ -79,7 +79,8 @@ function verifySignature(req: ReceivedRequest, settings: AuthSettings, now: numb
   }
   const { canonicalRequest } = canonicalize(req.method, req.rawPath, req.query, values, req.body);
   const expected = computeSignature(settings.secretKey ?? "", sdkDate, canonicalRequest);
-  if (!sameText(expected, auth.signature)) return refuse("APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail");
+  if (!sameText(expected, auth.signature))
+    return refuse("APIG.0301", "Incorrect IAM authentication information: verify aksk signature fail");
   return { ok: true };
 }
 
@@ -88,13 +89,16 @@ export function authenticate(req: ReceivedRequest, settings: AuthSettings, now =
   const hasKeyPair = settings.accessKey !== undefined;
   const hasToken = settings.token !== undefined;
   if (token !== undefined) {
-    if (!hasToken && hasKeyPair) return refuse("APIG.0301", "Incorrect IAM authentication information: this gateway accepts AK/SK signatures only");
-    if (hasToken && !sameText(token, settings.token!)) return refuse("APIG.0301", "Incorrect IAM authentication information: decrypt token fail");
+    if (!hasToken && hasKeyPair)
+      return refuse("APIG.0301", "Incorrect IAM authentication information: this gateway accepts AK/SK signatures only");
+    if (hasToken && !sameText(token, settings.token!))
+      return refuse("APIG.0301", "Incorrect IAM authentication information: decrypt token fail");
     if (token === "") return refuse("APIG.0301", "Incorrect IAM authentication information: X-Auth-Token is empty");
     return { ok: true };
   }
   if (header(req.headers, "authorization") !== undefined) {
-    if (hasToken && !hasKeyPair) return refuse("APIG.0301", "Incorrect IAM authentication information: this gateway accepts X-Auth-Token only");
+    if (hasToken && !hasKeyPair)
+      return refuse("APIG.0301", "Incorrect IAM authentication information: this gateway accepts X-Auth-Token only");
     return verifySignature(req, settings, now);
   }
   return refuse("APIG.0301", "Incorrect IAM authentication information: neither Authorization nor X-Auth-Token was sent");

@@ -4,13 +4,13 @@
  * sorted results are cached per filter for one store version, so paging through 100,000 jobs
  * filters and sorts once, not once per page.
  */
+// The API's facts (sort keys, directions, resolutions, the offset bound) come from the provider's
+// schema tables; what the service does with them is the emulator's own (see docs/emulator.md).
+import { MAX_INT32, MODEL_RESOLUTIONS, SORT_DIRS, SORT_KEYS } from "../../provider/src/schema/fields";
 import { JobStore, StoredJob } from "./jobStore";
 
-export const MAX_OFFSET = 2147483647;
+export const MAX_OFFSET = MAX_INT32;
 export const DEFAULT_LIMIT = 10;
-const SORT_KEYS = ["create_time", "update_time", "asset_order"] as const;
-const SORT_DIRS = ["asc", "desc"] as const;
-const RESOLUTIONS = ["1080P", "4K"];
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 const STRING_FILTERS = ["query_project_id", "batch_name", "tag", "job_id", "name", "train_location"] as const;
@@ -79,11 +79,12 @@ export function parseListQuery(params: ReadonlyMap<string, string>): ListQuery {
     const v = get(name);
     if (v === undefined) continue;
     const ms = Date.parse(v);
-    if (!RFC3339.test(v) || Number.isNaN(ms)) throw new InvalidParameter(`${name} must be an RFC 3339 time such as 2023-12-08T08:30:56Z, got '${v}'`);
+    if (!RFC3339.test(v) || Number.isNaN(ms))
+      throw new InvalidParameter(`${name} must be an RFC 3339 time such as 2023-12-08T08:30:56Z, got '${v}'`);
     q.times[name] = ms;
   }
   const resolution = get("model_resolution");
-  if (resolution !== undefined) q.modelResolution = oneOf("model_resolution", resolution, RESOLUTIONS);
+  if (resolution !== undefined) q.modelResolution = oneOf("model_resolution", resolution, MODEL_RESOLUTIONS);
   q.key = JSON.stringify([q.sortKey, q.sortDir, q.states && [...q.states].sort(), q.strings, q.booleans, q.times, q.modelResolution]);
   return q;
 }
@@ -134,7 +135,11 @@ export class QueryCache {
   private version = -1;
   private readonly lists = new Map<string, StoredJob[]>();
 
-  constructor(private readonly store: JobStore, private readonly ownProject: string, private readonly maxEntries = 64) {}
+  constructor(
+    private readonly store: JobStore,
+    private readonly ownProject: string,
+    private readonly maxEntries = 64,
+  ) {}
 
   matching(q: ListQuery): StoredJob[] {
     if (this.version !== this.store.version) {

@@ -148,7 +148,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const msg = `The API does not exist or has not been published in the environment: ${quoted(rawPath)}`;
       return hasBody(req) ? refuseUnread(404, "APIG.0101", msg) : error(404, "APIG.0101", msg);
     }
-    if (req.method !== "GET") return refuseUnread(405, "APIG.0101", `Method ${quoted(req.method ?? "")} is not served on this path by this emulator`);
+    if (req.method !== "GET")
+      return refuseUnread(405, "APIG.0101", `Method ${quoted(req.method ?? "")} is not served on this path by this emulator`);
     if (hasBody(req)) return refuseUnread(400, "APIG.0201", "Bad request: a GET of the list API has no body; it was not read");
     if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
 

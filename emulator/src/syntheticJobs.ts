@@ -33,7 +33,15 @@ const STATE_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
 const TOTAL_WEIGHT = STATE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 
 /** States in which the model asset already exists. */
-const HAS_ASSET = new Set(["JOB_FINISH", "JOB_SUCCESS", "WAIT_ASSET_SYNC", "COMPILING", "WAIT_COMPILE", "COMPILE_FAILED", "INFERENCE_DATA_PREPROCESS_FAILED"]);
+const HAS_ASSET = new Set([
+  "JOB_FINISH",
+  "JOB_SUCCESS",
+  "WAIT_ASSET_SYNC",
+  "COMPILING",
+  "WAIT_COMPILE",
+  "COMPILE_FAILED",
+  "INFERENCE_DATA_PREPROCESS_FAILED",
+]);
 
 const TAGS = ["demo", "prod", "retrain", "customer-a", "customer-b", "livestream", "news-anchor"];
 const LOCATIONS = ["cn-north-4", "cn-east-3", "ap-southeast-1"];

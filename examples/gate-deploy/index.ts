@@ -17,22 +17,22 @@ const timeoutSeconds = config.getNumber("timeoutSeconds") ?? 600;
 const pollIntervalSeconds = config.getNumber("pollIntervalSeconds") ?? 30;
 
 const gate = metastudio.waitForTrainingJobsOutput({
-    batchName,
-    targetStates: ["JOB_FINISH"],
-    timeoutSeconds,
-    pollIntervalSeconds,
+  batchName,
+  targetStates: ["JOB_FINISH"],
+  timeoutSeconds,
+  pollIntervalSeconds,
 });
 
 const deployment = new random.RandomId("asset-deployment", {
-    byteLength: 8,
-    // A changed set of assets replaces the deployment; the dependency on the gate's output is
-    // also what keeps it from being created before the gate passes.
-    keepers: {
-        assetIds: gate.assetIds.apply(ids => ids.join(",")),
-    },
+  byteLength: 8,
+  // A changed set of assets replaces the deployment; the dependency on the gate's output is
+  // also what keeps it from being created before the gate passes.
+  keepers: {
+    assetIds: gate.assetIds.apply((ids) => ids.join(",")),
+  },
 });
 
 export const gateReady = gate.ready;
-export const jobsGated = gate.jobIds.apply(ids => ids.length);
+export const jobsGated = gate.jobIds.apply((ids) => ids.length);
 export const deployedAssetIds = gate.assetIds;
 export const deploymentId = deployment.hex;

@@ -29,38 +29,80 @@ export function engineAddressFrom(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function startPlugin(argv: readonly string[] = process.argv.slice(2)): void {
-  const engineLog = new EngineLog(engineAddressFrom(argv));
-  const provider = new MetaStudioProvider(engineLog);
+export interface ServerOptions {
+  /** The engine's address, for Log lines (the command line's, or Handshake's later). */
+  engineAddress?: string;
+  /** The environment the provider reads its HW_* fallbacks from (process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Where log lines are copied besides the engine (process.stderr). */
+  writeStderr?: (text: string) => void;
+}
+
+export interface RunningServer {
+  port: number;
+  /**
+   * Fails open invokes with `why`, lets them answer, then closes the server (forcibly after
+   * SHUTDOWN_GRACE_MS) and the engine connection.
+   */
+  stop(why: string): Promise<void>;
+}
+
+/**
+ * The provider's gRPC server on 127.0.0.1 (a free port), warmed up right after it listens. The
+ * executable (startPlugin) prints the port and stops on signals; tests may run it in-process.
+ */
+export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const engineLog = new EngineLog(opts.engineAddress, opts.writeStderr);
+  const provider = new MetaStudioProvider(engineLog, opts.env);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_REQUEST_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   });
   server.addService(MetaStudioProvider.serviceDefinition(), provider.implementation());
-  server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
-    if (err) {
+  let stopped: Promise<void> | undefined;
+  const stop = (why: string): Promise<void> =>
+    (stopped ??= new Promise<void>((resolve) => {
+      // Open invokes fail now with the reason and stop requesting; tryShutdown then closes the
+      // server once they have answered, so the engine gets their error, not a dropped connection.
+      provider.shutdown(why);
+      const done = () => {
+        clearTimeout(grace);
+        engineLog.close();
+        resolve();
+      };
+      const grace = setTimeout(() => {
+        server.forceShutdown();
+        done();
+      }, SHUTDOWN_GRACE_MS);
+      grace.unref();
+      server.tryShutdown(done);
+    }));
+  return new Promise((resolve, reject) => {
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
+      if (err) return reject(err);
+      resolve({ port, stop });
+      // After the caller has announced the port (a resolved promise's callbacks run first).
+      setImmediate(() => provider.warmUp());
+    });
+  });
+}
+
+export function startPlugin(argv: readonly string[] = process.argv.slice(2)): void {
+  const running = startServer({ engineAddress: engineAddressFrom(argv) }).then(
+    (server) => {
+      process.stdout.write(`${server.port}\n`);
+      return server;
+    },
+    (err: Error) => {
       process.stderr.write(`pulumi-resource-metastudio: cannot listen on 127.0.0.1: ${err.message}\n`);
       process.exit(1);
-    }
-    process.stdout.write(`${port}\n`);
-    setImmediate(() => provider.warmUp());
-  });
+    },
+  );
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    // Open invokes fail now with the reason and stop requesting; tryShutdown then closes the
-    // server once they have answered, so the engine gets their error, not a dropped connection.
-    provider.shutdown(signal);
-    const exit = () => {
-      engineLog.close();
-      process.exit(0);
-    };
-    server.tryShutdown(exit);
-    setTimeout(() => {
-      server.forceShutdown();
-      exit();
-    }, SHUTDOWN_GRACE_MS).unref();
+    void running.then((server) => server.stop(signal)).then(() => process.exit(0));
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

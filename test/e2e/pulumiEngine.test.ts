@@ -25,7 +25,11 @@ function strayStackFiles(): string[] {
   const dirs = [join(REPO_ROOT, "examples"), join(REPO_ROOT, "test", "e2e", "programs")];
   return dirs.flatMap((dir) =>
     readdirSync(dir).flatMap((name) =>
-      existsSync(join(dir, name, "Pulumi.yaml")) ? readdirSync(join(dir, name)).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).map((f) => join(dir, name, f)) : [],
+      existsSync(join(dir, name, "Pulumi.yaml"))
+        ? readdirSync(join(dir, name))
+            .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
+            .map((f) => join(dir, name, f))
+        : [],
     ),
   );
 }
@@ -49,33 +53,44 @@ describeWithTools(["pulumi", "pulumi-language-yaml"], "the real Pulumi engine: Y
   const f = useFixture();
 
   test("yaml: the YAML example runs under pulumi-language-yaml, fn::invoke and all", async () => {
-    const stack = await f.sandbox.stack({ cwd: example("yaml"), stack: "yaml" }).init(f.providerConfig(), { "metastudio:authToken": TOKEN });
+    const stack = await f.sandbox
+      .stack({ cwd: example("yaml"), stack: "yaml" })
+      .init(f.providerConfig(), { "metastudio:authToken": TOKEN });
     await stack.ok(["up", "--yes", "--skip-preview"]);
     const outputs = await stack.outputs();
     const all = f.emulator.store.all();
     expect(outputs.finishedCount).toBe(all.filter((j) => j.state === "JOB_FINISH").length);
     expect((outputs.finishedJobs as unknown[]).length).toBe(outputs.finishedCount);
     expect((outputs.trainingJobs as Array<{ jobId: string }>).map((j) => j.jobId).sort()).toEqual(
-      all.filter((j) => j.state === "TRAINING").map((j) => j.job_id).sort(),
+      all
+        .filter((j) => j.state === "TRAINING")
+        .map((j) => j.job_id)
+        .sort(),
     );
     await stack.remove();
   });
 
   test("configuration as users set it: AK/SK as secret stack config beside a region; no secret in plaintext anywhere", async () => {
-    const stack = await f.sandbox.stack({ cwd: example("yaml"), stack: "yaml-aksk" }).init(
-      { ...f.providerConfig(), "metastudio:region": "cn-north-4" },
-      { "metastudio:accessKey": AK, "metastudio:secretKey": SK },
-    );
+    const stack = await f.sandbox
+      .stack({ cwd: example("yaml"), stack: "yaml-aksk" })
+      .init({ ...f.providerConfig(), "metastudio:region": "cn-north-4" }, { "metastudio:accessKey": AK, "metastudio:secretKey": SK });
     // Verbose logs with the plugins' stderr in the CLI's output: where a secret would show up first.
     const up = await stack.ok(["up", "--yes", "--skip-preview", "--logtostderr", "-v=9", "--logflow"]);
     expect((await stack.outputs()).finishedCount).toBe(f.emulator.store.all().filter((j) => j.state === "JOB_FINISH").length);
-    const everything = [up.output, JSON.stringify(await stack.export()), f.sandbox.filesText(), readFileSync(stack.configFile, "utf8")].join("\n");
+    const everything = [
+      up.output,
+      JSON.stringify(await stack.export()),
+      f.sandbox.filesText(),
+      readFileSync(stack.configFile, "utf8"),
+    ].join("\n");
     expect(everything).not.toContain(SK);
     await stack.remove();
   });
 
   test("configuration from the environment: HW_* variables as Terraform's Huawei Cloud provider reads them", async () => {
-    const stack = await f.sandbox.stack({ cwd: example("yaml"), stack: "yaml-env", env: { HW_ACCESS_KEY: AK, HW_SECRET_KEY: SK } }).init(f.providerConfig());
+    const stack = await f.sandbox
+      .stack({ cwd: example("yaml"), stack: "yaml-env", env: { HW_ACCESS_KEY: AK, HW_SECRET_KEY: SK } })
+      .init(f.providerConfig());
     const up = await stack.ok(["up", "--yes", "--skip-preview"]);
     expect((await stack.outputs()).finishedCount).toBe(f.emulator.store.all().filter((j) => j.state === "JOB_FINISH").length);
     expect(up.output + f.sandbox.filesText()).not.toContain(SK);
@@ -131,7 +146,9 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
   });
 
   test("report: `pulumi up` outputs what a brute-force count over the emulator gives; a second preview shows no change", async () => {
-    const stack = await sandbox.stack({ cwd: example("report"), stack: "report" }).init(providerConfig(), { "metastudio:authToken": TOKEN });
+    const stack = await sandbox
+      .stack({ cwd: example("report"), stack: "report" })
+      .init(providerConfig(), { "metastudio:authToken": TOKEN });
     const up = await stack.ok(["up", "--yes", "--skip-preview"]);
     expect(up.output).toMatch(/Outputs:[\s\S]*totalJobs\s*:\s*101/);
     expect(reportOf(await stack.outputs())).toEqual(expectedReport(emulator.store.all()));
@@ -142,7 +159,13 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
   });
 
   describeWithTools(["pulumi-resource-random"], "gate-deploy (the deployment is a @pulumi/random RandomId)", () => {
-    const job = (n: string, state: string, batch: string) => ({ job_id: n.repeat(32).slice(0, 32), name: `model-${n}`, state, batch_name: batch, asset_id: `asset-${n}` });
+    const job = (n: string, state: string, batch: string) => ({
+      job_id: n.repeat(32).slice(0, 32),
+      name: `model-${n}`,
+      state,
+      batch_name: batch,
+      asset_id: `asset-${n}`,
+    });
 
     test("preview does not wait and says `up` will; up waits, passes once the job finishes, then deploys; destroy leaves nothing", async () => {
       const batch = "e2e-pass";
@@ -150,7 +173,10 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
       emulator.store.add(job("b", "COMPILING", batch));
       const stack = await sandbox
         .stack({ cwd: example("gate-deploy"), stack: "gate-pass" })
-        .init({ ...providerConfig(), batchName: batch, timeoutSeconds: "120", pollIntervalSeconds: "1" }, { "metastudio:authToken": TOKEN });
+        .init(
+          { ...providerConfig(), batchName: batch, timeoutSeconds: "120", pollIntervalSeconds: "1" },
+          { "metastudio:authToken": TOKEN },
+        );
 
       const preview = await stack.ok(["preview"]);
       // Had the preview waited, it would still be waiting: nobody finishes the job before it returns.
@@ -216,10 +242,9 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
   });
 
   test("configuration as users set it: AK/SK in stack config (secret), region beside an endpoint; no secret in plaintext anywhere", async () => {
-    const stack = await sandbox.stack({ cwd: example("report"), stack: "aksk" }).init(
-      { ...providerConfig(), "metastudio:region": "cn-north-4" },
-      { "metastudio:accessKey": AK, "metastudio:secretKey": SK },
-    );
+    const stack = await sandbox
+      .stack({ cwd: example("report"), stack: "aksk" })
+      .init({ ...providerConfig(), "metastudio:region": "cn-north-4" }, { "metastudio:accessKey": AK, "metastudio:secretKey": SK });
     // Verbose logs with plugin stderr in the CLI's output: the place a secret would show up first.
     const up = await stack.ok(["up", "--yes", "--skip-preview", "--logtostderr", "-v=9", "--logflow"]);
     expect(reportOf(await stack.outputs()).totalJobs).toBe(emulator.store.size);
@@ -230,7 +255,9 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
   });
 
   test("configuration from the environment: HW_* variables as Terraform's Huawei Cloud provider reads them", async () => {
-    const stack = await sandbox.stack({ cwd: example("report"), stack: "env", env: { HW_ACCESS_KEY: AK, HW_SECRET_KEY: SK } }).init(providerConfig());
+    const stack = await sandbox
+      .stack({ cwd: example("report"), stack: "env", env: { HW_ACCESS_KEY: AK, HW_SECRET_KEY: SK } })
+      .init(providerConfig());
     const up = await stack.ok(["up", "--yes", "--skip-preview"]);
     expect(reportOf(await stack.outputs()).totalJobs).toBe(emulator.store.size);
     expect(up.output + sandbox.filesText()).not.toContain(SK);

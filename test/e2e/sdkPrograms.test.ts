@@ -49,7 +49,13 @@ for (const { language, host, prepare, env } of LANGUAGES) {
     let sandbox: PulumiSandbox;
     let emulator: Emulator;
     const providerConfig = () => ({ "metastudio:endpoint": emulator.url, "metastudio:projectId": emulator.projectId });
-    const job = (n: string, state: string, batch: string) => ({ job_id: n.repeat(32), name: `model-${n}`, state, batch_name: batch, asset_id: `asset-${n}` });
+    const job = (n: string, state: string, batch: string) => ({
+      job_id: n.repeat(32),
+      name: `model-${n}`,
+      state,
+      batch_name: batch,
+      asset_id: `asset-${n}`,
+    });
 
     beforeAll(async () => {
       sandbox = new PulumiSandbox();
@@ -63,7 +69,9 @@ for (const { language, host, prepare, env } of LANGUAGES) {
     });
 
     test(`${language}-report: stack outputs equal a brute-force count over the emulator`, async () => {
-      const stack = await sandbox.stack({ cwd: example(`${language}-report`), stack: `${language}-report`, env: env(`${language}-report`) }).init(providerConfig(), { "metastudio:authToken": TOKEN });
+      const stack = await sandbox
+        .stack({ cwd: example(`${language}-report`), stack: `${language}-report`, env: env(`${language}-report`) })
+        .init(providerConfig(), { "metastudio:authToken": TOKEN });
       await stack.ok(["up", "--yes", "--skip-preview"]);
       expect(reportOf(await stack.outputs())).toEqual(expectedReport(emulator.store.all()));
       await stack.remove();
@@ -91,7 +99,10 @@ for (const { language, host, prepare, env } of LANGUAGES) {
         emulator.store.add(job("6", "JOB_FINISH", batch));
         const stack = await sandbox
           .stack({ cwd: example(`${language}-gate-deploy`), stack: `${language}-gate-pass`, env: env(`${language}-gate-deploy`) })
-          .init({ ...providerConfig(), batchName: batch, timeoutSeconds: "30", pollIntervalSeconds: "1" }, { "metastudio:authToken": TOKEN });
+          .init(
+            { ...providerConfig(), batchName: batch, timeoutSeconds: "30", pollIntervalSeconds: "1" },
+            { "metastudio:authToken": TOKEN },
+          );
         await stack.ok(["up", "--yes", "--skip-preview"]);
         const outputs = await stack.outputs();
         expect(outputs.gateReady).toBe(true);

@@ -37,7 +37,11 @@ describe("AK/SK signatures", () => {
     const query = { limit: "2" };
     const good = officiallySigned(emulator, query, creds);
     const cases: Array<[string, string, Record<string, string>]> = [
-      ["signature", queryString(query), { ...good, Authorization: good.Authorization.replace(/Signature=(.)/, (_, c) => `Signature=${c === "a" ? "b" : "a"}`) }],
+      [
+        "signature",
+        queryString(query),
+        { ...good, Authorization: good.Authorization.replace(/Signature=(.)/, (_, c) => `Signature=${c === "a" ? "b" : "a"}`) },
+      ],
       ["query", queryString({ limit: "3" }), good],
       ["signed header", queryString(query), { ...good, "X-Project-Id": emulator.projectId.replace("0", "1") }],
       ["secret key", queryString(query), officiallySigned(emulator, query, { ak: AK, sk: SK + "x" })],

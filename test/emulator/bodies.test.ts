@@ -35,13 +35,18 @@ function sendBody(method: string, path: string, announced: number): Promise<{ st
     socket.on("error", end);
     socket.on("close", end);
     socket.on("connect", () => {
-      socket.write(`${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\n\r\n`);
+      socket.write(
+        `${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\n\r\n`,
+      );
       const pump = () => {
         while (!done && written < announced) {
           const ok = socket.write(chunk, (err) => {
             if (!err) written += chunk.length;
           });
-          if (!ok) return socket.once("drain", pump);
+          if (!ok) {
+            socket.once("drain", pump);
+            return;
+          }
         }
         // All of it was taken: wait for the answer.
         setTimeout(end, 2000);

@@ -2,7 +2,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { DEFAULT_PROJECT_ID as PROJECT } from "../../emulator/src";
-import { REPO_ROOT } from "../../harness/engineStandIn";
+import { REPO_ROOT } from "../../harness/repoRoot";
 import { firstStdoutLine } from "../../harness/firstStdoutLine";
 
 const BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
@@ -10,7 +10,7 @@ const BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
 async function start(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
-  child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
   const url = await firstStdoutLine(child, "the emulator", { stderr: () => err });
   return { child, url, stderr: () => err };
 }
@@ -20,8 +20,8 @@ function exitOf(args: string[]): Promise<{ code: number | null; stderr: string; 
     const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let stdout = "";
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.once("exit", (code) => resolve({ code, stderr, stdout }));
   });
 }
@@ -30,7 +30,9 @@ test("--port 0 prints the base URL first, serves the API, and logs each request 
   const { child, url, stderr } = await start(["--port", "0", "--jobs", "7", "--token", "cli-token"]);
   try {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs?limit=100`, { headers: { "X-Auth-Token": "cli-token" } });
+    const res = await fetch(`${url}/v1/${PROJECT}/digital-human-training-manage/user/jobs?limit=100`, {
+      headers: { "X-Auth-Token": "cli-token" },
+    });
     const body = (await res.json()) as { count: number };
     expect(body.count).toBe(7);
     const requestId = res.headers.get("x-request-id")!;
@@ -58,7 +60,7 @@ test.each([
   [["--jobs", "many"], /--jobs must be an integer/],
   [["--colour"], /Unknown option '--colour'/],
 ])("bad flags %j exit 2 with a reason and the usage", async (args, message) => {
-  const r = await exitOf(args as string[]);
+  const r = await exitOf(args);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr).toMatch(message);

@@ -7,7 +7,13 @@ const auth = { "X-Auth-Token": TOKEN };
 
 async function statuses(emulator: Emulator, n: number): Promise<Array<number | "reset">> {
   const out: Array<number | "reset"> = [];
-  for (let i = 0; i < n; i++) out.push(await get(emulator, jobsPath(emulator), auth).then((a) => a.status, () => "reset" as const));
+  for (let i = 0; i < n; i++)
+    out.push(
+      await get(emulator, jobsPath(emulator), auth).then(
+        (a) => a.status,
+        () => "reset" as const,
+      ),
+    );
   return out;
 }
 

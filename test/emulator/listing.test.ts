@@ -74,7 +74,10 @@ describe("filters and sorting on 1,500 synthetic jobs", () => {
       [{ create_since: mid, create_until: mid }, (j) => j.create_time === mid],
       [{ update_since: midUpdate }, (j) => ms(j.last_update_time) >= ms(midUpdate)],
       [{ update_until: midUpdate.replace("Z", "+00:00") }, (j) => ms(j.last_update_time) <= ms(midUpdate)],
-      [{ state: "JOB_FINISH", is_flexus: "false", model_resolution: "1080P" }, (j) => j.state === "JOB_FINISH" && !j.is_flexus && j.model_resolution === "1080P"],
+      [
+        { state: "JOB_FINISH", is_flexus: "false", model_resolution: "1080P" },
+        (j) => j.state === "JOB_FINISH" && !j.is_flexus && j.model_resolution === "1080P",
+      ],
     ];
     expect(someApp).toBeDefined();
     for (const [query, keep] of cases) {
@@ -168,7 +171,13 @@ describe("validation like the service: 400 MSS.00000003 naming the parameter", (
   });
 
   test("the edges of each range are accepted", async () => {
-    for (const q of <Array<Record<string, string>>>[{ offset: "0" }, { offset: "2147483647" }, { limit: "1" }, { limit: "100" }, { create_since: "2023-12-08T08:30:56.123+08:00" }]) {
+    for (const q of <Array<Record<string, string>>>[
+      { offset: "0" },
+      { offset: "2147483647" },
+      { limit: "1" },
+      { limit: "100" },
+      { create_since: "2023-12-08T08:30:56.123+08:00" },
+    ]) {
       expect((await get(emulator, jobsPath(emulator) + queryString(q), { "X-Auth-Token": TOKEN })).status).toBe(200);
     }
   });

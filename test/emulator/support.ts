@@ -29,14 +29,11 @@ export function queryString(query: Record<string, string>): string {
 export function get(emulator: Emulator, pathAndQuery: string, headers: Record<string, string> = {}): Promise<Answer> {
   const url = new URL(emulator.url);
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path: pathAndQuery, method: "GET", headers, agent: false },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8").on("data", (d: string) => (text += d));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) }));
-      },
-    );
+    const req = request({ host: url.hostname, port: url.port, path: pathAndQuery, method: "GET", headers, agent: false }, (res) => {
+      let text = "";
+      res.setEncoding("utf8").on("data", (d: string) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) }));
+    });
     req.on("error", reject);
     req.end();
   });
@@ -54,26 +51,29 @@ export function officiallySigned(
   if (projectHeader) headers["X-Project-Id"] = emulator.projectId;
   if (creds.securityToken) headers["X-Security-Token"] = creds.securityToken;
   return AKSKSigner.sign(
-    { method: "GET", endpoint: emulator.url + jobsPath(emulator), headers, queryParams: query, contentType: "application/json" } as never,
+    { method: "GET", endpoint: emulator.url + jobsPath(emulator), headers, queryParams: query, contentType: "application/json" },
     { getAk: () => creds.ak, getSk: () => creds.sk } as never,
-  ) as Record<string, string>;
+  );
 }
 
-export async function listSigned(
-  emulator: Emulator,
-  query: Record<string, string>,
-  creds: { ak: string; sk: string },
-): Promise<Answer> {
+export async function listSigned(emulator: Emulator, query: Record<string, string>, creds: { ak: string; sk: string }): Promise<Answer> {
   return get(emulator, jobsPath(emulator) + queryString(query), officiallySigned(emulator, query, creds));
 }
 
 /** Every job a query matches, paged through with the given page size. */
-export async function listAll(emulator: Emulator, query: Record<string, string>, token: string, pageSize = 100): Promise<{ count: number; jobs: any[]; pages: number }> {
+export async function listAll(
+  emulator: Emulator,
+  query: Record<string, string>,
+  token: string,
+  pageSize = 100,
+): Promise<{ count: number; jobs: any[]; pages: number }> {
   const jobs: any[] = [];
   let count = Infinity;
   let pages = 0;
   for (let offset = 0; offset < count; offset += pageSize) {
-    const a = await get(emulator, jobsPath(emulator) + queryString({ ...query, offset: String(offset), limit: String(pageSize) }), { "X-Auth-Token": token });
+    const a = await get(emulator, jobsPath(emulator) + queryString({ ...query, offset: String(offset), limit: String(pageSize) }), {
+      "X-Auth-Token": token,
+    });
     if (a.status !== 200) throw new Error(`HTTP ${a.status}: ${a.text}`);
     const body = a.json();
     count = body.count;

@@ -37,7 +37,9 @@ describe("the JOB_FINISH gate", () => {
     const t0 = Date.now();
     const r = await host.invoke(WAIT, { batchName: "gate-bad", timeoutSeconds: 600, pollIntervalSeconds: 1 });
     expect(Date.now() - t0).toBeLessThan(5000);
-    expect(r.failures[0].reason).toMatch(/1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: broken \(c{32}\): TRAIN_FAILED/);
+    expect(r.failures[0].reason).toMatch(
+      /1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: broken \(c{32}\): TRAIN_FAILED/,
+    );
   });
 
   test("fails when the selection is empty", async () => {
@@ -49,7 +51,9 @@ describe("the JOB_FINISH gate", () => {
     const r = await host.invoke(WAIT, { batchName: "gate-slow", timeoutSeconds: 2, pollIntervalSeconds: 1 });
     expect(r.failures[0]).toMatchObject({ property: "timeoutSeconds" });
     expect(r.failures[0].reason).toMatch(/timed out after 2 s .*1 of 1 jobs are not in JOB_FINISH: slow \(e{32}\): TRAINING/);
-    expect(engine.logs.some((l) => /waiting for 1 of 1 jobs to reach JOB_FINISH \(TRAINING: 1\); waited \d+ s of 2 s/.test(l.message))).toBe(true);
+    expect(
+      engine.logs.some((l) => /waiting for 1 of 1 jobs to reach JOB_FINISH \(TRAINING: 1\); waited \d+ s of 2 s/.test(l.message)),
+    ).toBe(true);
   });
 
   test("waits until a training job finishes, then passes", async () => {
@@ -83,7 +87,13 @@ describe("the JOB_FINISH gate", () => {
 
 test("a failure naming jobs whose names are huge stays short: text from the API is bounded on its way back", async () => {
   await withPlugin({ jobs: 0 }, {}, async ({ emulator, host }) => {
-    for (let i = 0; i < 30; i++) emulator.store.add({ job_id: `${i}`.padStart(32, "0"), name: `huge-${i}-${"x".repeat(50_000)}`, state: "TRAIN_FAILED", batch_name: "huge" });
+    for (let i = 0; i < 30; i++)
+      emulator.store.add({
+        job_id: `${i}`.padStart(32, "0"),
+        name: `huge-${i}-${"x".repeat(50_000)}`,
+        state: "TRAIN_FAILED",
+        batch_name: "huge",
+      });
     const r = await host.invoke(WAIT, { batchName: "huge" });
     expect(r.failures).toHaveLength(1);
     expect(r.failures[0].reason).toMatch(/^30 of 30 selected jobs cannot reach JOB_FINISH/);
@@ -97,7 +107,13 @@ test("job names and states from the API cannot break a failure or a log line int
     const failed = await host.invoke(WAIT, { batchName: "evil" });
     expect(failed.failures[0].reason).toMatch(/evil \[error\] forged line/);
     expect(failed.failures[0].reason).not.toMatch(/[\n\u001b]/);
-    for (let i = 0; i < 500; i++) emulator.store.add({ job_id: `${i}`.padStart(32, "2"), name: "many", state: `STATE_${i}_${"X".repeat(40)}\n[error] forged`, batch_name: "many" });
+    for (let i = 0; i < 500; i++)
+      emulator.store.add({
+        job_id: `${i}`.padStart(32, "2"),
+        name: "many",
+        state: `STATE_${i}_${"X".repeat(40)}\n[error] forged`,
+        batch_name: "many",
+      });
     const r = await host.invoke(WAIT, { batchName: "many", timeoutSeconds: 60 }, true);
     expect(r.ret!.ready).toBe(false);
     // stderr is written before the answer; the engine's copy may still be on its way.

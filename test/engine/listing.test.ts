@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { AddressInfo, createServer as createNetServer } from "node:net";
 import { AK, Emulator, FakeEngine, GET, pluginFor, PluginHost, secret, SK, startEmulator, WAIT, withPlugin } from "./support";
+import { rejected } from "../support/rejected";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -99,7 +100,9 @@ describe("faults upstream", () => {
   test("a persistent 500 is reported with status, error code, message and request id after maxRetries", async () => {
     emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
     const before = emulator.stats.requests;
-    await expect(host.invoke(GET, { limit: 1 })).rejects.toThrow(/after 4 attempts: HTTP 500 MSS\.00000004: .+\(X-Request-Id: [0-9a-f]{8,}\)/);
+    await expect(host.invoke(GET, { limit: 1 })).rejects.toThrow(
+      /after 4 attempts: HTTP 500 MSS\.00000004: .+\(X-Request-Id: [0-9a-f]{8,}\)/,
+    );
     expect(emulator.stats.requests - before).toBe(4);
   });
 
@@ -107,7 +110,7 @@ describe("faults upstream", () => {
     const tls = await pluginFor(emulator, { endpoint: emulator.url.replace("http://", "https://") });
     try {
       const t0 = Date.now();
-      const err = String(await tls.invoke(GET, {}).catch((e: Error) => e));
+      const err = String(await rejected(tls.invoke(GET, {})));
       expect(err).toMatch(/failed after 1 attempt\(s\): .*EPROTO.*wrong version number/);
       expect(Date.now() - t0).toBeLessThan(2000);
     } finally {
@@ -119,7 +122,7 @@ describe("faults upstream", () => {
     const wrong = await pluginFor(emulator, { secretKey: "not-the-secret" });
     try {
       const before = emulator.stats.requests;
-      const err = await wrong.invoke(GET, {}).catch((e: Error) => e);
+      const err = await rejected(wrong.invoke(GET, {}));
       expect(String(err)).toMatch(/HTTP 401 APIG\.0301: .*X-Request-Id: [0-9a-f]+.*never retried/);
       expect(String(err)).not.toContain("not-the-secret");
       expect(emulator.stats.requests - before).toBe(1);
@@ -132,7 +135,7 @@ describe("faults upstream", () => {
 test("a request that outlives requestTimeoutSeconds is abandoned and reported as a time-out", async () => {
   await withPlugin({ jobs: 3, latencyMs: 2500 }, { requestTimeoutSeconds: "1", maxRetries: "1" }, async ({ emulator, host }) => {
     const t0 = Date.now();
-    const err = await host.invoke(GET, {}).catch((e: Error) => e);
+    const err = await rejected(host.invoke(GET, {}));
     expect(String(err)).toMatch(/ETIMEDOUT/);
     expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
     expect(Date.now() - t0).toBeLessThan(2400);
@@ -162,9 +165,11 @@ describe("a hostile network", () => {
   }
 
   test("a redirect to another host is refused: the credentials never go there, its jobs never pass a gate", async () => {
-    const attacker = await listen((req, res) => {
+    const attacker = await listen((_req, res) => {
       res.setHeader("Content-Type", "application/json");
-      res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "a".repeat(32), name: "planted", state: "JOB_FINISH", asset_id: "attacker-asset" }] }));
+      res.end(
+        JSON.stringify({ count: 1, jobs: [{ job_id: "a".repeat(32), name: "planted", state: "JOB_FINISH", asset_id: "attacker-asset" }] }),
+      );
     });
     const endpoint = await listen((req, res) => {
       res.writeHead(301, { Location: `${attacker.url}${req.url}` });
@@ -172,8 +177,14 @@ describe("a hostile network", () => {
     });
     const host = await PluginHost.start();
     try {
-      await host.configure({ endpoint: endpoint.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS) });
-      const err = await host.invoke(WAIT, { batchName: "release" }).catch((e: Error) => e.message);
+      await host.configure({
+        endpoint: endpoint.url,
+        projectId: PROJECT,
+        accessKey: secret(AK),
+        secretKey: secret(SK),
+        securityToken: secret(STS),
+      });
+      const err = (await rejected(host.invoke(WAIT, { batchName: "release" }))).message;
       expect(String(err)).toMatch(new RegExp(`HTTP 301 with a redirect to ${attacker.url} \\(another origin\\), which was not followed`));
       expect(attacker.requests()).toBe(0);
       expect(endpoint.requests()).toBe(1);
@@ -187,13 +198,22 @@ describe("a hostile network", () => {
   test("a proxy echoing request headers into its error body does not put them in the error or the retry log", async () => {
     const proxy = await listen((req, res) => {
       res.writeHead(502, { "Content-Type": "text/plain" });
-      res.end(`${req.headers["x-security-token"]} ${req.headers.authorization} ${req.headers["x-auth-token"] ?? ""}`);
+      res.end(
+        `${String(req.headers["x-security-token"])} ${String(req.headers.authorization)} ${String(req.headers["x-auth-token"] ?? "")}`,
+      );
     });
     const engine = await new FakeEngine().start();
     const host = await PluginHost.start({ engine });
     try {
-      await host.configure({ endpoint: proxy.url, projectId: PROJECT, accessKey: secret(AK), secretKey: secret(SK), securityToken: secret(STS), maxRetries: "1" });
-      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      await host.configure({
+        endpoint: proxy.url,
+        projectId: PROJECT,
+        accessKey: secret(AK),
+        secretKey: secret(SK),
+        securityToken: secret(STS),
+        maxRetries: "1",
+      });
+      const err = (await rejected(host.invoke(GET, {}))).message;
       expect(String(err)).toMatch(/HTTP 502 no error_code: \[secret\] \[secret\]/);
       const seen = [String(err), host.stderr, JSON.stringify(engine.logs)].join("\n");
       for (const secretValue of [STS, AK, SK, "Signature="]) expect(seen).not.toContain(secretValue);
@@ -212,15 +232,23 @@ describe("a broken upstream", () => {
     let connections = 0;
     const server = createNetServer((socket) => {
       connections++;
-      socket.once("data", () => socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{"count":3,"jobs":['));
+      socket.once("data", () =>
+        socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{"count":3,"jobs":['),
+      );
       socket.on("error", () => undefined);
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const host = await PluginHost.start();
     try {
       const { port } = server.address() as AddressInfo;
-      await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken"), maxRetries: "2", requestTimeoutSeconds: "600" });
-      const err = await host.invoke(GET, {}).catch((e: Error) => e.message);
+      await host.configure({
+        endpoint: `http://127.0.0.1:${port}`,
+        projectId: PROJECT,
+        authToken: secret("t0ken"),
+        maxRetries: "2",
+        requestTimeoutSeconds: "600",
+      });
+      const err = (await rejected(host.invoke(GET, {}))).message;
       expect(String(err)).toMatch(/failed after 3 attempt\(s\): the connection closed after 19 bytes of the 4096 announced/);
       expect(connections).toBe(3);
     } finally {
@@ -236,7 +264,8 @@ describe("a broken upstream", () => {
       const after = afters[n++];
       if (after !== undefined) {
         res.writeHead(429, { "Retry-After": after, "Content-Type": "application/json" });
-        return res.end('{"error_code":"APIG.0308","error_msg":"throttled"}');
+        res.end('{"error_code":"APIG.0308","error_msg":"throttled"}');
+        return;
       }
       res.setHeader("Content-Type", "application/json");
       res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j", name: "n", state: "TRAINING" }] }));
@@ -248,7 +277,10 @@ describe("a broken upstream", () => {
       const { port } = server.address() as AddressInfo;
       await host.configure({ endpoint: `http://127.0.0.1:${port}`, projectId: PROJECT, authToken: secret("t0ken") });
       expect((await host.invoke(GET, {})).ret!.count).toBe(1);
-      const waits = host.stderr.split("\n").flatMap((l) => (/retrying GET .* in (\d+) ms/.exec(l) ?? []).slice(1)).map(Number);
+      const waits = host.stderr
+        .split("\n")
+        .flatMap((l) => (/retrying GET .* in (\d+) ms/.exec(l) ?? []).slice(1))
+        .map(Number);
       expect(waits).toHaveLength(3);
       // The back-off's first steps: at least half of 250, 500 and 1000 ms.
       expect(waits[0]).toBeGreaterThanOrEqual(125);
@@ -266,7 +298,10 @@ describe("a broken upstream", () => {
 describe("a service whose numbers cannot be true", () => {
   const PROJECT = "0123456789abcdef0123456789abcdef";
   /** The plugin against a loopback server answering every page with `answer(offset, limit)`. */
-  async function against(answer: (offset: number, limit: number) => object, test: (host: PluginHost, requests: () => number) => Promise<void>) {
+  async function against(
+    answer: (offset: number, limit: number) => object,
+    test: (host: PluginHost, requests: () => number) => Promise<void>,
+  ) {
     let requests = 0;
     const server = createServer((req, res) => {
       requests++;
@@ -286,29 +321,43 @@ describe("a service whose numbers cannot be true", () => {
       server.close();
     }
   }
-  const jobs = (offset: number, n: number) => Array.from({ length: n }, (_, i) => ({ job_id: `j${offset + i}`, name: "n", state: "TRAINING" }));
+  const jobs = (offset: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ job_id: `j${offset + i}`, name: "n", state: "TRAINING" }));
 
   test("count 1e10 is not an answer of this API (an int32): malformed, retried, reported", async () => {
-    await against((offset, limit) => ({ count: 1e10, jobs: jobs(offset, limit) }), async (host, requests) => {
-      await expect(host.invoke(GET, {})).rejects.toThrow(/after 2 attempts: HTTP 200 MALFORMED_RESPONSE: the answer does not have the expected shape: count: Too big/);
-      expect(requests()).toBe(2);
-    });
+    await against(
+      (offset, limit) => ({ count: 1e10, jobs: jobs(offset, limit) }),
+      async (host, requests) => {
+        await expect(host.invoke(GET, {})).rejects.toThrow(
+          /after 2 attempts: HTTP 200 MALFORMED_RESPONSE: the answer does not have the expected shape: count: Too big/,
+        );
+        expect(requests()).toBe(2);
+      },
+    );
   });
 
   test("count 2147483647 is more than a listing holds: one request, then a clear error", async () => {
-    await against((offset, limit) => ({ count: 2147483647, jobs: jobs(offset, limit) }), async (host, requests) => {
-      await expect(host.invoke(GET, {})).rejects.toThrow(/the filter matches 2147483647 jobs, more than one listing returns \(100000\)/);
-      expect(requests()).toBe(1);
-      const limited = await host.invoke(GET, { limit: 300 });
-      expect(limited.ret!.jobs).toHaveLength(300);
-    });
+    await against(
+      (offset, limit) => ({ count: 2147483647, jobs: jobs(offset, limit) }),
+      async (host, requests) => {
+        await expect(host.invoke(GET, {})).rejects.toThrow(/the filter matches 2147483647 jobs, more than one listing returns \(100000\)/);
+        expect(requests()).toBe(1);
+        const limited = await host.invoke(GET, { limit: 300 });
+        expect(limited.ret!.jobs).toHaveLength(300);
+      },
+    );
   });
 
   test("a full count, then empty pages: the service contradicts itself, said at once", async () => {
-    await against((offset, limit) => ({ count: 5000, jobs: offset === 0 ? jobs(0, limit) : [] }), async (host, requests) => {
-      await expect(host.invoke(GET, {})).rejects.toThrow(/the service's answers contradict themselves: the page at offset \d+ held 0 jobs where its count of 5000 promised 100/);
-      expect(requests()).toBeLessThanOrEqual(22);
-    });
+    await against(
+      (offset, limit) => ({ count: 5000, jobs: offset === 0 ? jobs(0, limit) : [] }),
+      async (host, requests) => {
+        await expect(host.invoke(GET, {})).rejects.toThrow(
+          /the service's answers contradict themselves: the page at offset \d+ held 0 jobs where its count of 5000 promised 100/,
+        );
+        expect(requests()).toBeLessThanOrEqual(22);
+      },
+    );
   });
 });
 
@@ -324,7 +373,13 @@ describe("consistency while jobs change", () => {
           // The total stays 600 while every job after the victim moves up one place: only the
           // overlap between pages can tell.
           emulator.store.remove(victim);
-          emulator.store.add({ job_id: "f".repeat(32), name: "created mid-listing", state: "WAIT_FILE_UPLOAD", create_time: "2001-01-01T00:00:00Z", last_update_time: "2001-01-01T00:00:00Z" });
+          emulator.store.add({
+            job_id: "f".repeat(32),
+            name: "created mid-listing",
+            state: "WAIT_FILE_UPLOAD",
+            create_time: "2001-01-01T00:00:00Z",
+            last_update_time: "2001-01-01T00:00:00Z",
+          });
         }
       });
       const r = await host.invoke(GET, { pageSize: 50 });
@@ -361,7 +416,7 @@ describe("secrets stay secret", () => {
       const ok = await host.invoke(GET, { limit: 5 });
       expect(ok.ret!.jobs).toHaveLength(5);
       emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { limit: 5 }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { limit: 5 }))).message;
       expect(String(failed)).toMatch(/HTTP 500/);
       const seen = [JSON.stringify(ok), String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
@@ -380,7 +435,7 @@ describe("secrets stay secret", () => {
       const empty = await host.invoke(WAIT, { batchName: secret(hidden + " (none)") });
       expect(empty.failures[0].reason).toMatch(/selected no training jobs.*\[secret\]/);
       emulator.queueFaults(Array.from({ length: 4 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { batchName: secret(hidden) }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { batchName: secret(hidden) }))).message;
       expect(String(failed)).toMatch(/batch_name=\[secret\] failed after 4 attempts: HTTP 500/);
       const seen = [JSON.stringify(empty), String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
       expect(engine.logs.some((l) => /retrying GET/.test(l.message))).toBe(true);
@@ -403,21 +458,31 @@ describe("secrets stay secret", () => {
       expect(empty.failures[0].reason).toMatch(/selected no training jobs \(filters: \{"batchName":"\[secret\]","tag":"\[secret\]"\}\)/);
 
       emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { batchName: secret("Q7"), offset: secret(3), limit: secret(40) }).catch((e: Error) => e.message);
+      const failed = (await rejected(host.invoke(GET, { batchName: secret("Q7"), offset: secret(3), limit: secret(40) }))).message;
       expect(String(failed)).toMatch(/jobs\?offset=\[secret\]&limit=\[secret\]&batch_name=\[secret\] failed after 2 attempts/);
       const retried = engine.logs.filter((l) => /retrying GET/.test(l.message)).map((l) => l.message);
       expect(retried.length).toBeGreaterThan(0);
-      const seen = [JSON.stringify(bad), JSON.stringify(wrongState), JSON.stringify(empty), String(failed), host.stderr, ...retried].join("\n");
+      const seen = [JSON.stringify(bad), JSON.stringify(wrongState), JSON.stringify(empty), String(failed), host.stderr, ...retried].join(
+        "\n",
+      );
       expect(seen).not.toMatch(/Q7|-7|1000|JOB_FINSH|did you mean|limit=40|offset=3/);
     });
   });
 
   test("a project id configured as a secret is [secret] in request lines", async () => {
     await withPlugin({ seed: 8 }, { maxRetries: "1" }, async ({ emulator, engine, host }) => {
-      await host.configure({ endpoint: emulator.url, projectId: secret(emulator.projectId), accessKey: secret(AK), secretKey: secret(SK), maxRetries: "1" });
+      await host.configure({
+        endpoint: emulator.url,
+        projectId: secret(emulator.projectId),
+        accessKey: secret(AK),
+        secretKey: secret(SK),
+        maxRetries: "1",
+      });
       emulator.queueFaults(Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 500 })));
-      const failed = await host.invoke(GET, { limit: 1 }).catch((e: Error) => e.message);
-      expect(String(failed)).toMatch(/GET \/v1\/\[secret\]\/digital-human-training-manage\/user\/jobs\?offset=0&limit=1 failed after 2 attempts/);
+      const failed = (await rejected(host.invoke(GET, { limit: 1 }))).message;
+      expect(String(failed)).toMatch(
+        /GET \/v1\/\[secret\]\/digital-human-training-manage\/user\/jobs\?offset=0&limit=1 failed after 2 attempts/,
+      );
       const seen = [String(failed), host.stderr, JSON.stringify(engine.logs)].join("\n");
       expect(seen).not.toContain(emulator.projectId);
       expect((await host.invoke(GET, { limit: 1 })).ret!.jobs).toHaveLength(1);
@@ -437,7 +502,10 @@ describe("secrets stay secret", () => {
       expect(b.failures[0].reason).not.toContain("b-visible-in-a");
       expect(emulator.stats.requests - before).toBe(2);
       // The same secrets in both: one listing serves both.
-      const [c, d] = await Promise.all([host.invoke(WAIT, { batchName: secret("same") }), host.invoke(WAIT, { batchName: secret("same") })]);
+      const [c, d] = await Promise.all([
+        host.invoke(WAIT, { batchName: secret("same") }),
+        host.invoke(WAIT, { batchName: secret("same") }),
+      ]);
       expect(c).toEqual(d);
       expect(emulator.stats.requests - before).toBe(3);
     });
@@ -445,11 +513,15 @@ describe("secrets stay secret", () => {
 
   test("neither the SK nor a token appears on stderr, in engine logs, errors or outputs", async () => {
     await withPlugin({ seed: 5 }, {}, async ({ emulator, engine, host }) => {
-      const tokenHost = await pluginFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: "TOKEN-SHOULD-NOT-LEAK-42" }, engine);
+      const tokenHost = await pluginFor(
+        emulator,
+        { accessKey: undefined, secretKey: undefined, authToken: "TOKEN-SHOULD-NOT-LEAK-42" },
+        engine,
+      );
       try {
         emulator.queueFaults([{ kind: "status", status: 503 }]);
         const ok = await host.invoke(GET, {});
-        const failed = await tokenHost.invoke(GET, {}).catch((e: Error) => e.message);
+        const failed = (await rejected(tokenHost.invoke(GET, {}))).message;
         const seen = [JSON.stringify(ok), String(failed), host.stderr, tokenHost.stderr, JSON.stringify(engine.logs)].join("\n");
         expect(String(failed)).toMatch(/401/);
         expect(seen).not.toContain(SK);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../harness/engineStandIn";
+import { REPO_ROOT } from "../../harness/repoRoot";
 import { invokeRequestBytes, nested } from "../support/structBytes";
 import { AK, Emulator, GET, PluginHost, secret, SK, startEmulator, TOKEN } from "./support";
 
@@ -57,7 +57,11 @@ describe("configuration", () => {
       expect(text).not.toContain("AK-ONLY-VALUE");
       expect(inputs.accessKey).toEqual(secret("AK-ONLY-VALUE"));
 
-      const second = await host.checkConfig({ region: "north4", accessKey: secret("AK-ONLY-VALUE"), endpoint: "http://metastudio.example.com" });
+      const second = await host.checkConfig({
+        region: "north4",
+        accessKey: secret("AK-ONLY-VALUE"),
+        endpoint: "http://metastudio.example.com",
+      });
       const reasons = second.failures.map((f) => f.property);
       expect(reasons).toEqual(expect.arrayContaining(["region", "secretKey", "endpoint"]));
       expect(JSON.stringify(second.failures)).not.toContain("AK-ONLY-VALUE");
@@ -91,20 +95,25 @@ describe("configuration", () => {
     }
   });
 
-  test.each([[".."], ["."], ["not-a-project"]])("projectId %j is refused by CheckConfig, and an invoke configured with it sends nothing", async (projectId) => {
-    const host = await PluginHost.start();
-    try {
-      const checked = await host.checkConfig({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
-      expect(checked.failures).toEqual([expect.objectContaining({ property: "projectId", reason: expect.stringMatching(/32 hexadecimal digits/) })]);
-      await host.configure({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
-      const before = emulator.stats.requests;
-      const r = await host.invoke(GET, { limit: 1 });
-      expect(r.failures[0]).toMatchObject({ property: "projectId" });
-      expect(emulator.stats.requests).toBe(before);
-    } finally {
-      await host.stop();
-    }
-  });
+  test.each([[".."], ["."], ["not-a-project"]])(
+    "projectId %j is refused by CheckConfig, and an invoke configured with it sends nothing",
+    async (projectId) => {
+      const host = await PluginHost.start();
+      try {
+        const checked = await host.checkConfig({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
+        expect(checked.failures).toEqual([
+          expect.objectContaining({ property: "projectId", reason: expect.stringMatching(/32 hexadecimal digits/) }),
+        ]);
+        await host.configure({ endpoint: emulator.url, projectId, accessKey: secret(AK), secretKey: secret(SK) });
+        const before = emulator.stats.requests;
+        const r = await host.invoke(GET, { limit: 1 });
+        expect(r.failures[0]).toMatchObject({ property: "projectId" });
+        expect(emulator.stats.requests).toBe(before);
+      } finally {
+        await host.stop();
+      }
+    },
+  );
 
   test("a token pasted with its newline (config or environment) is used without it", async () => {
     const host = await PluginHost.start({ env: { HW_AUTH_TOKEN: `${TOKEN}\n` } });
@@ -133,11 +142,14 @@ describe("configuration", () => {
   test("Configure variables alone (metastudio:config:*) are not dropped", async () => {
     const host = await PluginHost.start();
     try {
-      await host.configure({}, {
-        "metastudio:config:endpoint": tokenEmulator.url,
-        "metastudio:config:projectId": tokenEmulator.projectId,
-        "metastudio:config:authToken": TOKEN,
-      });
+      await host.configure(
+        {},
+        {
+          "metastudio:config:endpoint": tokenEmulator.url,
+          "metastudio:config:projectId": tokenEmulator.projectId,
+          "metastudio:config:authToken": TOKEN,
+        },
+      );
       const r = await host.invoke(GET, { limit: 1 });
       expect(r.failures).toEqual([]);
       expect(r.ret?.jobs).toHaveLength(1);
@@ -224,17 +236,23 @@ describe("input validation happens before any request", () => {
     const before = emulator.stats.requests;
     const args = JSON.parse('{"__proto__": {"limit": 1}, "limit": 2}') as Record<string, unknown>;
     const r = await host.invokeBytes(invokeRequestBytes(GET, args));
-    expect(r.failures).toEqual([expect.objectContaining({ property: "__proto__", reason: expect.stringMatching(/__proto__ is not an input of this function/) })]);
+    expect(r.failures).toEqual([
+      expect.objectContaining({ property: "__proto__", reason: expect.stringMatching(/__proto__ is not an input of this function/) }),
+    ]);
     expect(emulator.stats.requests).toBe(before);
   });
 
   test("inputs nested thousands deep are refused as unreadable, and the plugin goes on serving", async () => {
-    await expect(host.invokeBytes(invokeRequestBytes(GET, { states: nested(5_000) }))).rejects.toThrow(/cannot be read: the inputs are nested deeper than 32 levels/);
+    await expect(host.invokeBytes(invokeRequestBytes(GET, { states: nested(5_000) }))).rejects.toThrow(
+      /cannot be read: the inputs are nested deeper than 32 levels/,
+    );
     expect((await host.invoke(GET, { limit: 1 })).ret?.jobs).toHaveLength(1);
   });
 
   test("an unknown function token is an error naming the functions there are", async () => {
-    await expect(host.invoke("metastudio:index:getJobs", {})).rejects.toThrow(/unknown function metastudio:index:getJobs; this provider has metastudio:index:getTrainingJobs/);
+    await expect(host.invoke("metastudio:index:getJobs", {})).rejects.toThrow(
+      /unknown function metastudio:index:getJobs; this provider has metastudio:index:getTrainingJobs/,
+    );
   });
 });
 

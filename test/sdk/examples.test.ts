@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as yaml from "js-yaml";
 import { Emulator, startEmulator } from "../../emulator/src";
-import { REPO_ROOT } from "../../harness/engineStandIn";
+import { REPO_ROOT } from "../../harness/repoRoot";
 import { runProgram } from "../../harness/programRunner";
 
 const TOKEN = "examples-test-token";

@@ -6,7 +6,8 @@
  * Outside CI the suite is skipped with a line that says so and names the command that builds them.
  */
 import { existsSync } from "node:fs";
-import { REPO_ROOT, toolPath, toolsDir } from "../../harness/toolsDir";
+import { REPO_ROOT } from "../../harness/repoRoot";
+import { toolPath, toolsDir } from "../../harness/toolsDir";
 
 export { REPO_ROOT, toolPath, toolsDir };
 

@@ -21,8 +21,14 @@ export function expectedReport(jobs: readonly ApiJob[]): ExpectedReport {
   return {
     totalJobs: jobs.length,
     jobsPerState,
-    failedJobIds: jobs.filter((j) => NEEDS_A_PERSON.test(j.state)).map((j) => j.job_id).sort(),
-    readyAssetIds: jobs.filter((j) => j.state === "JOB_FINISH" && j.asset_id).map((j) => j.asset_id as string).sort(),
+    failedJobIds: jobs
+      .filter((j) => NEEDS_A_PERSON.test(j.state))
+      .map((j) => j.job_id)
+      .sort(),
+    readyAssetIds: jobs
+      .filter((j) => j.state === "JOB_FINISH" && j.asset_id)
+      .map((j) => j.asset_id as string)
+      .sort(),
   };
 }
 
@@ -33,7 +39,11 @@ export function reportOf(outputs: Record<string, unknown>): ExpectedReport {
   return {
     totalJobs: outputs.totalJobs as number,
     jobsPerState: outputs.jobsPerState as Record<string, number>,
-    failedJobIds: list(outputs.failedJobs).map((j) => pick(j, "jobId", "job_id")).sort(),
-    readyAssetIds: list(outputs.assetsReadyToDeploy).map((j) => pick(j, "assetId", "asset_id")).sort(),
+    failedJobIds: list(outputs.failedJobs)
+      .map((j) => pick(j, "jobId", "job_id"))
+      .sort(),
+    readyAssetIds: list(outputs.assetsReadyToDeploy)
+      .map((j) => pick(j, "assetId", "asset_id"))
+      .sort(),
   };
 }

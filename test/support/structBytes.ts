@@ -44,7 +44,11 @@ export class EncodedValue {
 }
 
 export function invokeRequestBytes(tok: string, args: Record<string, unknown>, preview = false): Buffer {
-  return Buffer.concat([delimited(0x0a, Buffer.from(tok, "utf8")), delimited(0x12, struct(args)), ...(preview ? [Buffer.from([0x38, 1])] : [])]);
+  return Buffer.concat([
+    delimited(0x0a, Buffer.from(tok, "utf8")),
+    delimited(0x12, struct(args)),
+    ...(preview ? [Buffer.from([0x38, 1])] : []),
+  ]);
 }
 
 /** A string nested `depth` lists deep, encoded without recursion (a JS value that deep would not be). */

@@ -47,7 +47,9 @@ describe("terraform-provider-metastudio, spawned as go-plugin does", () => {
     try {
       const stranger = await selfSignedIdentity();
       for (const identity of [undefined, stranger]) {
-        const client = new tf.ProviderClient(plugin.handshake.address, plugin.credentials(identity), { "grpc.ssl_target_name_override": "localhost" });
+        const client = new tf.ProviderClient(plugin.handshake.address, plugin.credentials(identity), {
+          "grpc.ssl_target_name_override": "localhost",
+        });
         await expect(rpc(client, "getProviderSchema", {})).rejects.toMatchObject({ code: 14 });
         client.close();
       }
@@ -73,7 +75,11 @@ describe("terraform-provider-metastudio, spawned as go-plugin does", () => {
     expect(byHand.stdout).toBe("");
     expect(byHand.stderr).toMatch(/plugin for Terraform and OpenTofu, not a command to run by hand/);
     const old = spawnSync(process.execPath, [TERRAFORM_PLUGIN_BIN], {
-      env: { PATH: process.env.PATH, TF_PLUGIN_MAGIC_COOKIE: "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2", PLUGIN_PROTOCOL_VERSIONS: "4,5" },
+      env: {
+        PATH: process.env.PATH,
+        TF_PLUGIN_MAGIC_COOKIE: "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2",
+        PLUGIN_PROTOCOL_VERSIONS: "4,5",
+      },
       encoding: "utf8",
     });
     expect(old.status).toBe(1);

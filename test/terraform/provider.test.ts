@@ -34,9 +34,26 @@ describe("Terraform provider over tfplugin6", () => {
     test("provider block in snake_case, credentials sensitive, nothing required", async () => {
       const attrs = (await plugin.schema()).provider!.block!.attributes;
       expect(attrs.map((a) => a.name).sort()).toEqual(
-        ["access_key", "auth_token", "cloud", "endpoint", "max_concurrency", "max_retries", "project_id", "region", "request_timeout_seconds", "secret_key", "security_token"].sort(),
+        [
+          "access_key",
+          "auth_token",
+          "cloud",
+          "endpoint",
+          "max_concurrency",
+          "max_retries",
+          "project_id",
+          "region",
+          "request_timeout_seconds",
+          "secret_key",
+          "security_token",
+        ].sort(),
       );
-      expect(attrs.filter((a) => a.sensitive).map((a) => a.name).sort()).toEqual(["access_key", "auth_token", "secret_key", "security_token"]);
+      expect(
+        attrs
+          .filter((a) => a.sensitive)
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual(["access_key", "auth_token", "secret_key", "security_token"]);
       expect(attrs.every((a) => a.optional && !a.required)).toBe(true);
       expect(attrs.find((a) => a.name === "max_retries")!.type.toString()).toBe('"number"');
     });
@@ -44,7 +61,20 @@ describe("Terraform provider over tfplugin6", () => {
     test("data source: every filter, total (not count) and jobs as a list of typed objects", async () => {
       const block = (await plugin.schema()).dataSourceSchemas[JOBS].block!;
       const names = block.attributes.map((a) => a.name);
-      for (const f of ["batch_name", "states", "job_id", "create_since", "update_until", "is_flexus", "is_ondemand_resource", "app_user_id", "sort_key", "limit", "page_size", "offset"]) {
+      for (const f of [
+        "batch_name",
+        "states",
+        "job_id",
+        "create_since",
+        "update_until",
+        "is_flexus",
+        "is_ondemand_resource",
+        "app_user_id",
+        "sort_key",
+        "limit",
+        "page_size",
+        "offset",
+      ]) {
         expect(names).toContain(f);
       }
       expect(names).toContain("total");
@@ -67,14 +97,24 @@ describe("Terraform provider over tfplugin6", () => {
 
   describe("provider configuration", () => {
     test("contradictions are errors on the attribute, in Terraform's names, without the secret", async () => {
-      const res = await plugin.validateProviderConfig({ access_key: AK, region: "north", endpoint: "http://example.com", max_retries: 2.5 });
+      const res = await plugin.validateProviderConfig({
+        access_key: AK,
+        region: "north",
+        endpoint: "http://example.com",
+        max_retries: 2.5,
+      });
       const diags = describeDiagnostics(res.diagnostics);
       // Every contradiction at once, each on its attribute (the shared rules report them all).
       expect(diags.map((d) => d.path).sort()).toEqual(["endpoint", "max_retries", "region", "secret_key"]);
       expect(diags.find((d) => d.path === "max_retries")).toEqual(
-        expect.objectContaining({ severity: "ERROR", detail: expect.stringMatching(/^max_retries is 2.5; expected an integer from 0 to 20$/) }),
+        expect.objectContaining({
+          severity: "ERROR",
+          detail: expect.stringMatching(/^max_retries is 2.5; expected an integer from 0 to 20$/),
+        }),
       );
-      const second = describeDiagnostics((await plugin.validateProviderConfig({ access_key: AK, region: "north", endpoint: "http://example.com" })).diagnostics);
+      const second = describeDiagnostics(
+        (await plugin.validateProviderConfig({ access_key: AK, region: "north", endpoint: "http://example.com" })).diagnostics,
+      );
       expect(second.map((d) => d.path).sort()).toEqual(["endpoint", "region", "secret_key"]);
       expect(second.find((d) => d.path === "secret_key")!.detail).toBe(
         "access_key is set but secret_key is not (nor HW_SECRET_KEY / HUAWEICLOUD_SDK_SK); AK/SK signing needs both",
@@ -87,7 +127,9 @@ describe("Terraform provider over tfplugin6", () => {
       // An unknown secret key may be null (a token from HW_AUTH_TOKEN) or set: no pairing error either way.
       expect((await plugin.validateProviderConfig({ secret_key: UNKNOWN })).diagnostics).toEqual([]);
       // A written access key needs a secret key: unknown, it may be one; a token beside the pair is wrong either way.
-      const paired = describeDiagnostics((await plugin.validateProviderConfig({ access_key: AK, secret_key: UNKNOWN, auth_token: "tok", region: "north" })).diagnostics);
+      const paired = describeDiagnostics(
+        (await plugin.validateProviderConfig({ access_key: AK, secret_key: UNKNOWN, auth_token: "tok", region: "north" })).diagnostics,
+      );
       expect(paired.map((d) => d.path).sort()).toEqual(["auth_token", "region"]);
     });
 
@@ -97,9 +139,23 @@ describe("Terraform provider over tfplugin6", () => {
         // A secret key in the block pairs with HW_ACCESS_KEY, as in Pulumi's CheckConfig.
         expect((await bare.validateProviderConfig({ secret_key: SK })).diagnostics).toEqual([]);
         const diags = describeDiagnostics((await bare.configure({})).diagnostics);
-        expect(diags).toEqual([expect.objectContaining({ path: "project_id", detail: expect.stringMatching(/no project id: set project_id \(or HW_PROJECT_ID/) })]);
+        expect(diags).toEqual([
+          expect.objectContaining({
+            path: "project_id",
+            detail: expect.stringMatching(/no project id: set project_id \(or HW_PROJECT_ID/),
+          }),
+        ]);
         expect((await bare.configure({ project_id: "0123456789abcdef0123456789abcdef" })).diagnostics).toEqual([]);
-        const token = describeDiagnostics((await bare.configure({ project_id: "0123456789abcdef0123456789abcdef", auth_token: "t0ken-value", access_key: AK, secret_key: SK })).diagnostics);
+        const token = describeDiagnostics(
+          (
+            await bare.configure({
+              project_id: "0123456789abcdef0123456789abcdef",
+              auth_token: "t0ken-value",
+              access_key: AK,
+              secret_key: SK,
+            })
+          ).diagnostics,
+        );
         expect(token.map((d) => d.path)).toEqual(["auth_token"]);
         expect(JSON.stringify(token)).not.toMatch(/t0ken-value|SK-terraform/);
       } finally {
@@ -142,15 +198,28 @@ describe("Terraform provider over tfplugin6", () => {
       expect(validated.map((d) => d.path).sort()).toEqual(["page_size", "states"]);
       expect(validated.find((d) => d.path === "states")!.detail).toMatch(/did you mean JOB_FINISH\?/);
       const read = describeDiagnostics((await plugin.readData(JOBS, { create_since: "yesterday" })).diagnostics);
-      expect(read).toEqual([expect.objectContaining({ path: "create_since", detail: expect.stringMatching(/^create_since is "yesterday"; expected an RFC 3339/) })]);
+      expect(read).toEqual([
+        expect.objectContaining({
+          path: "create_since",
+          detail: expect.stringMatching(/^create_since is "yesterday"; expected an RFC 3339/),
+        }),
+      ]);
       expect(requests).toBe(before);
     });
 
     test("an API failure is an error diagnostic naming status, code and request id", async () => {
-      emulator.queueFaults([{ kind: "status", status: 500 }, { kind: "status", status: 500 }, { kind: "status", status: 500 }]);
+      emulator.queueFaults([
+        { kind: "status", status: 500 },
+        { kind: "status", status: 500 },
+        { kind: "status", status: 500 },
+      ]);
       const { diagnostics } = await plugin.readData(JOBS, {});
       expect(describeDiagnostics(diagnostics)).toEqual([
-        expect.objectContaining({ severity: "ERROR", summary: "Cannot list MetaStudio training jobs", detail: expect.stringMatching(/HTTP 500 .*X-Request-Id: \S+/) }),
+        expect.objectContaining({
+          severity: "ERROR",
+          summary: "Cannot list MetaStudio training jobs",
+          detail: expect.stringMatching(/HTTP 500 .*X-Request-Id: \S+/),
+        }),
       ]);
     });
   });
@@ -158,17 +227,29 @@ describe("Terraform provider over tfplugin6", () => {
   describe("resource metastudio_training_jobs_gate", () => {
     test("plan makes no request: defaults filled, what apply learns unknown", async () => {
       const before = requests;
-      const { planned, diagnostics, requiresReplace } = await plugin.plan(GATE, null, { batch_name: "tf-slow", timeouts: { create: "10m" } });
+      const { planned, diagnostics, requiresReplace } = await plugin.plan(GATE, null, {
+        batch_name: "tf-slow",
+        timeouts: { create: "10m" },
+      });
       expect(diagnostics).toEqual([]);
       expect(requiresReplace).toEqual([]);
-      expect(planned).toMatchObject({ batch_name: "tf-slow", target_states: ["JOB_FINISH"], poll_interval_seconds: 30, timeouts: { create: "10m" } });
+      expect(planned).toMatchObject({
+        batch_name: "tf-slow",
+        target_states: ["JOB_FINISH"],
+        poll_interval_seconds: 30,
+        timeouts: { create: "10m" },
+      });
       for (const a of ["id", "ready", "job_ids", "asset_ids", "waited_seconds"]) expect((planned as TfObject)[a]).toBe(UNKNOWN);
       expect(requests).toBe(before);
     });
 
     test("plan reports bad input on the attribute", async () => {
-      const bad = describeDiagnostics((await plugin.plan(GATE, null, { target_states: ["DONE"], timeouts: { create: "ten minutes" } })).diagnostics);
-      expect(bad).toEqual([expect.objectContaining({ path: "timeouts.create", detail: expect.stringMatching(/expected a duration such as 30s/) })]);
+      const bad = describeDiagnostics(
+        (await plugin.plan(GATE, null, { target_states: ["DONE"], timeouts: { create: "ten minutes" } })).diagnostics,
+      );
+      expect(bad).toEqual([
+        expect.objectContaining({ path: "timeouts.create", detail: expect.stringMatching(/expected a duration such as 30s/) }),
+      ]);
       const states = describeDiagnostics((await plugin.validateResource(GATE, { target_states: ["DONE"] })).diagnostics);
       expect(states).toEqual([expect.objectContaining({ path: "target_states" })]);
     });
@@ -208,7 +289,13 @@ describe("Terraform provider over tfplugin6", () => {
       expect(Date.now() - t0).toBeLessThan(5000);
       expect(newState).toBeNull();
       expect(describeDiagnostics(diagnostics)).toEqual([
-        expect.objectContaining({ severity: "ERROR", path: "", detail: expect.stringMatching(/1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: broken \(c{32}\): TRAIN_FAILED/) }),
+        expect.objectContaining({
+          severity: "ERROR",
+          path: "",
+          detail: expect.stringMatching(
+            /1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: broken \(c{32}\): TRAIN_FAILED/,
+          ),
+        }),
       ]);
     });
 
@@ -217,11 +304,18 @@ describe("Terraform provider over tfplugin6", () => {
       const { planned } = await plugin.plan(GATE, null, config);
       const { diagnostics } = await plugin.apply(GATE, null, planned, config);
       expect(describeDiagnostics(diagnostics)).toEqual([
-        expect.objectContaining({ path: "timeouts.create", detail: expect.stringMatching(/timed out after 2 s .*slow \(e{32}\): TRAINING/) }),
+        expect.objectContaining({
+          path: "timeouts.create",
+          detail: expect.stringMatching(/timed out after 2 s .*slow \(e{32}\): TRAINING/),
+        }),
       ]);
       expect(plugin.stderr).toMatch(/waiting for 1 of 1 jobs to reach JOB_FINISH \(TRAINING: 1\); waited \d+ s of 2 s/);
-      const none = await plugin.apply(GATE, null, (await plugin.plan(GATE, null, { batch_name: "nothing" })).planned, { batch_name: "nothing" });
-      expect(describeDiagnostics(none.diagnostics)[0].detail).toMatch(/selected no training jobs \(filters: \{"batch_name":"nothing"\}\); .*check job_id \/ batch_name \/ states/);
+      const none = await plugin.apply(GATE, null, (await plugin.plan(GATE, null, { batch_name: "nothing" })).planned, {
+        batch_name: "nothing",
+      });
+      expect(describeDiagnostics(none.diagnostics)[0].detail).toMatch(
+        /selected no training jobs \(filters: \{"batch_name":"nothing"\}\); .*check job_id \/ batch_name \/ states/,
+      );
     });
 
     test("StopProvider ends a wait", async () => {
@@ -235,7 +329,10 @@ describe("Terraform provider over tfplugin6", () => {
     });
 
     test("a state written as JSON is upgraded to the schema's value", async () => {
-      const { state, diagnostics } = await plugin.upgrade(GATE, JSON.stringify({ id: "x", batch_name: "tf-ok", asset_ids: ["a"], ready: true }));
+      const { state, diagnostics } = await plugin.upgrade(
+        GATE,
+        JSON.stringify({ id: "x", batch_name: "tf-ok", asset_ids: ["a"], ready: true }),
+      );
       expect(diagnostics).toEqual([]);
       expect(state).toMatchObject({ id: "x", batch_name: "tf-ok", asset_ids: ["a"], ready: true, job_id: null, timeouts: null });
     });

@@ -36,7 +36,11 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
   function tofu(args: string[], extraEnv: Record<string, string> = {}, dir = "config"): Promise<Run> {
     const t0 = Date.now();
     return new Promise((resolve, reject) => {
-      const child = spawn(toolPath("tofu"), [...args, "-no-color"], { cwd: join(work, dir), env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(toolPath("tofu"), [...args, "-no-color"], {
+        cwd: join(work, dir),
+        env: { ...env, ...extraEnv },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       let stderr = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -68,7 +72,10 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
       const c = spawn(process.execPath, [join(REPO_ROOT, "scripts", "terraform-mirror.js"), mirror], { stdio: "ignore" });
       c.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`terraform-mirror.js exited ${code}`))));
     });
-    cpSync(join(REPO_ROOT, "examples", "terraform"), join(work, "config"), { recursive: true, filter: (src) => !/\.terraform|tfstate/.test(src) });
+    cpSync(join(REPO_ROOT, "examples", "terraform"), join(work, "config"), {
+      recursive: true,
+      filter: (src) => !/\.terraform|tfstate/.test(src),
+    });
     writeFileSync(
       join(work, "tofurc"),
       `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["local.providers/*/*"]\n  }\n}\n`,
@@ -139,7 +146,10 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
       expect(n).toBe(all.filter((j) => j.state === state).length);
     }
     expect([...(outputs.need_a_person.value as string[])].sort()).toEqual(
-      all.filter((j) => needsPersonToProceed(j.state)).map((j) => `${j.name} (${j.job_id}): ${j.state}`).sort(),
+      all
+        .filter((j) => needsPersonToProceed(j.state))
+        .map((j) => `${j.name} (${j.job_id}): ${j.state}`)
+        .sort(),
     );
     expect(outputs.train_failed.value).toBe(all.filter((j) => j.state === "TRAIN_FAILED").length);
     expect(outputs.assets_ready.value).toBe(all.filter((j) => j.state === "JOB_FINISH" && j.asset_id).length);
@@ -150,13 +160,19 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     const r = await tofu(["apply", "-input=false", "-auto-approve", "-var", "batch=release-8"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/The training jobs did not pass the gate/);
-    expect(r.stderr.replace(/[\s│]+/g, " ")).toMatch(/1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: anchor-broken \(4{32}\): TRAIN_FAILED/);
+    expect(r.stderr.replace(/[\s│]+/g, " ")).toMatch(
+      /1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: anchor-broken \(4{32}\): TRAIN_FAILED/,
+    );
   }, 180_000);
 
   test("no secret in plan output, state or logs; the channel was mTLS", () => {
     const state = readFileSync(join(work, "config", "terraform.tfstate"), "utf8");
     const log = readFileSync(join(work, "tofu.log"), "utf8");
-    for (const [name, text] of [["state", state], ["log", log], ["output", transcript.join("\n")]]) {
+    for (const [name, text] of [
+      ["state", state],
+      ["log", log],
+      ["output", transcript.join("\n")],
+    ]) {
       expect({ name, leaks: text.includes(SK) }).toEqual({ name, leaks: false });
     }
     expect(state).not.toContain(AK);

@@ -62,7 +62,11 @@ describe("getTrainingJobs input validation", () => {
   });
 
   test("times at the edges that stay in range are sent as they are; fractions beyond ms are dropped", () => {
-    const r = validateGetTrainingJobs({ createSince: "0000-01-01T00:00:00Z", createUntil: "9999-12-31T23:59:59Z", updateSince: "2023-12-08T08:30:56.123456Z" });
+    const r = validateGetTrainingJobs({
+      createSince: "0000-01-01T00:00:00Z",
+      createUntil: "9999-12-31T23:59:59Z",
+      updateSince: "2023-12-08T08:30:56.123456Z",
+    });
     expect(r.ok).toBe(true);
     expect(Object.fromEntries(toApiQuery(r.ok ? r.value : {}).query)).toMatchObject({
       create_since: "0000-01-01T00:00:00Z",
@@ -105,7 +109,11 @@ describe("getTrainingJobs input validation", () => {
   });
 
   test("several problems are all reported", () => {
-    expect(failures({ limit: 0, sortDir: "x", foo: 1 }).map((f) => f.property).sort()).toEqual(["foo", "limit", "sortDir"]);
+    expect(
+      failures({ limit: 0, sortDir: "x", foo: 1 })
+        .map((f) => f.property)
+        .sort(),
+    ).toEqual(["foo", "limit", "sortDir"]);
   });
 
   test("the gate has its own defaults and limits", () => {

@@ -19,7 +19,7 @@ test("ordinary requests decode as google-protobuf decodes them", () => {
   };
   const req = new pb.InvokeRequest();
   req.setTok("metastudio:index:getTrainingJobs");
-  req.setArgs(Struct.fromJavaScript(args as never));
+  req.setArgs(Struct.fromJavaScript(args));
   req.setPreview(true);
   const decoded = decodeInvokeRequest(Buffer.from(req.serializeBinary()));
   expect(decoded).toEqual({ tok: "metastudio:index:getTrainingJobs", args: req.getArgs()!.toJavaScript(), preview: true });

@@ -22,7 +22,12 @@ describe("InvokeResponse encoding", () => {
     yes: true,
     nothing: null,
     list: ["a", 1, true, null, { nested: ["x"] }, []],
-    jobs: Array.from({ length: 300 }, (_, i) => ({ jobId: `job-${i}`, name: "n".repeat(i), tags: i % 2 ? [] : ["t"], isFlexus: i % 3 === 0 })),
+    jobs: Array.from({ length: 300 }, (_, i) => ({
+      jobId: `job-${i}`,
+      name: "n".repeat(i),
+      tags: i % 2 ? [] : ["t"],
+      isFlexus: i % 3 === 0,
+    })),
     obj: {},
   };
 
@@ -34,7 +39,7 @@ describe("InvokeResponse encoding", () => {
     const reference = Buffer.from(
       (() => {
         const r = new InvokeResponse();
-        r.setReturn(Struct.fromJavaScript(sample as never));
+        r.setReturn(Struct.fromJavaScript(sample));
         return r.serializeBinary();
       })(),
     );
@@ -64,7 +69,7 @@ describe("InvokeResponse encoding", () => {
   });
 
   test("refuses values a Struct cannot hold", () => {
-    expect(() => encodeInvokeResponse({ f: (() => 1) as unknown })).toThrow(/cannot encode a function/);
+    expect(() => encodeInvokeResponse({ f: () => 1 })).toThrow(/cannot encode a function/);
   });
 });
 
@@ -89,15 +94,26 @@ describe("pre-encoded list entries", () => {
 describe("renamed entries", () => {
   test("encoding API jobs under their output names equals encoding the camelCased copies", () => {
     const jobs: ApiJob[] = [
-      { job_id: "j1", name: "模型", state: "JOB_FINISH", asset_id: "a", tags: ["x"], is_flexus: false, contact: null, extra_field: "dropped" } as ApiJob,
+      {
+        job_id: "j1",
+        name: "模型",
+        state: "JOB_FINISH",
+        asset_id: "a",
+        tags: ["x"],
+        is_flexus: false,
+        contact: null,
+        extra_field: "dropped",
+      } as ApiJob,
       { job_id: "j2", name: "n", state: "QUANTUM", optional_training_location: [], cover_download_url: "https://x/" + "u".repeat(2000) },
-      { job_id: "j3", name: "", state: "TRAINING", model_version: undefined } as ApiJob,
+      { job_id: "j3", name: "", state: "TRAINING", model_version: undefined },
     ];
     // As getTrainingJobs does: zod's output has the schema's key order, whatever the answer's was.
     const validated = jobs.map((j) => apiJobSchema.parse(j)) as Array<Record<string, unknown>>;
     const renamed = encodeRenamedEntries(validated, renamedFields(JOB_FIELD_MAPPING));
     expect(encodeInvokeResponse({ jobs: new EncodedList(renamed) })).toEqual(encodeInvokeResponse({ jobs: jobs.map(toTrainingJob) }));
-    const decoded = InvokeResponse.deserializeBinary(encodeInvokeResponse({ jobs: new EncodedList(renamed) })).getReturn()!.toJavaScript();
+    const decoded = InvokeResponse.deserializeBinary(encodeInvokeResponse({ jobs: new EncodedList(renamed) }))
+      .getReturn()!
+      .toJavaScript();
     expect(decoded.jobs).toEqual(jobs.map(toTrainingJob));
   });
 });

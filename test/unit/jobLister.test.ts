@@ -5,6 +5,7 @@
 import { listJobs, pagePlan, PageResult } from "../../provider/src/api/jobLister";
 import { ListingContradictionError, ListingDriftError, ListingTooLargeError } from "../../provider/src/api/errors";
 import type { ApiJob } from "../../provider/src/schema/trainingJob";
+import { rejected } from "../support/rejected";
 
 const job = (i: number): ApiJob => ({ job_id: `j${String(i).padStart(5, "0")}`, name: `n${i}`, state: "TRAINING" });
 
@@ -219,7 +220,7 @@ describe("listJobs", () => {
       requests++;
       return { count: 2147483647, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)) };
     };
-    const err = await listJobs(fetch, opts).catch((e: Error) => e);
+    const err = await rejected(listJobs(fetch, opts));
     expect(err).toBeInstanceOf(ListingTooLargeError);
     expect(String(err)).toMatch(/matches 2147483647 jobs, more than one listing returns \(100000\); .*offset and limit/);
     expect(requests).toBe(1);
@@ -230,7 +231,9 @@ describe("listJobs", () => {
 
   test("the bound counts from the offset, and can be set lower", async () => {
     const live = new LiveList(500);
-    await expect(listJobs(live.fetch, { ...opts, maxJobs: 400 })).rejects.toThrow(/matches 500 jobs, more than one listing returns \(400\)/);
+    await expect(listJobs(live.fetch, { ...opts, maxJobs: 400 })).rejects.toThrow(
+      /matches 500 jobs, more than one listing returns \(400\)/,
+    );
     await expect(listJobs(live.fetch, { ...opts, maxJobs: 400, offset: 100 })).resolves.toMatchObject({ count: 500 });
   });
 
@@ -241,9 +244,11 @@ describe("listJobs", () => {
       requests++;
       return { count: 50_000, jobs: offset === 0 ? Array.from({ length: limit }, (_, i) => job(i)) : [], requestId: `rid-${offset}` };
     };
-    const err = await listJobs(fetch, { ...opts, onDrift: (m) => drift.push(m) }).catch((e: Error) => e);
+    const err = await rejected(listJobs(fetch, { ...opts, onDrift: (m) => drift.push(m) }));
     expect(err).toBeInstanceOf(ListingContradictionError);
-    expect(String(err)).toMatch(/contradict themselves: the page at offset \d+ held 0 jobs where its count of 50000 promised 100 \(X-Request-Id: rid-\d+\), in 2 listings/);
+    expect(String(err)).toMatch(
+      /contradict themselves: the page at offset \d+ held 0 jobs where its count of 50000 promised 100 \(X-Request-Id: rid-\d+\), in 2 listings/,
+    );
     expect(drift).toHaveLength(1);
     // Two listings of the first page and the pages in flight when the empty one came back.
     expect(requests).toBeLessThanOrEqual(2 * (1 + opts.maxConcurrency));
@@ -281,7 +286,9 @@ describe("listJobs", () => {
       requests++;
       return { count: 5000, jobs: Array.from({ length: limit }, (_, i) => job(offset + i)), bytes: 3 * 1024 * 1024 };
     };
-    await expect(listJobs(fetch, { ...opts, maxBytes: 10 * 1024 * 1024, maxConcurrency: 1 })).rejects.toThrow(/answers for this listing passed 10 MiB after 400 jobs/);
+    await expect(listJobs(fetch, { ...opts, maxBytes: 10 * 1024 * 1024, maxConcurrency: 1 })).rejects.toThrow(
+      /answers for this listing passed 10 MiB after 400 jobs/,
+    );
     expect(requests).toBe(4);
   });
 });

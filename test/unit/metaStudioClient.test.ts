@@ -54,22 +54,25 @@ const failure = (p: Promise<unknown>): Promise<Error> =>
   );
 
 describe("redirects", () => {
-  test.each([301, 302, 303, 307, 308])("a %i to another origin is an error naming it; nothing is sent there, nothing retried", async (status) => {
-    const elsewhere = await track(serveHttp((_req, res) => res.end(pageBody(1, 1, "attacker-"))));
-    const endpoint = await track(
-      serveHttp((req, res) => {
-        res.writeHead(status, { Location: `${elsewhere.url}${req.url}`, "X-Request-Id": "rid-redirect" });
-        res.end("moved");
-      }),
-    );
-    const err = await failure(client(endpoint.url).listPage(page()));
-    expect(err).toBeInstanceOf(MetaStudioRedirectError);
-    expect(err.message).toContain(`HTTP ${status} with a redirect to ${elsewhere.url} (another origin)`);
-    expect(err.message).toMatch(/never redirects/);
-    expect(err.message).toContain("rid-redirect");
-    expect(elsewhere.received).toHaveLength(0);
-    expect(endpoint.received).toHaveLength(1);
-  });
+  test.each([301, 302, 303, 307, 308])(
+    "a %i to another origin is an error naming it; nothing is sent there, nothing retried",
+    async (status) => {
+      const elsewhere = await track(serveHttp((_req, res) => res.end(pageBody(1, 1, "attacker-"))));
+      const endpoint = await track(
+        serveHttp((req, res) => {
+          res.writeHead(status, { Location: `${elsewhere.url}${req.url}`, "X-Request-Id": "rid-redirect" });
+          res.end("moved");
+        }),
+      );
+      const err = await failure(client(endpoint.url).listPage(page()));
+      expect(err).toBeInstanceOf(MetaStudioRedirectError);
+      expect(err.message).toContain(`HTTP ${status} with a redirect to ${elsewhere.url} (another origin)`);
+      expect(err.message).toMatch(/never redirects/);
+      expect(err.message).toContain("rid-redirect");
+      expect(elsewhere.received).toHaveLength(0);
+      expect(endpoint.received).toHaveLength(1);
+    },
+  );
 
   test("a relative redirect names the endpoint itself, and is refused too", async () => {
     const endpoint = await track(
@@ -86,7 +89,7 @@ describe("redirects", () => {
   test("a location that echoes a credential does not show it", async () => {
     const endpoint = await track(
       serveHttp((req, res) => {
-        res.writeHead(301, { Location: `https://${req.headers["x-auth-token"]}.evil.example/` });
+        res.writeHead(301, { Location: `https://${String(req.headers["x-auth-token"])}.evil.example/` });
         res.end();
       }),
     );
@@ -122,12 +125,32 @@ describe("credentials that cannot be a header value", () => {
 });
 
 describe("an upstream that echoes the request", () => {
-  const echoes: Array<[string, (req: import("node:http").IncomingMessage) => { status: number; headers?: Record<string, string>; body: string }]> = [
-    ["headers at the start of error_msg", (req) => ({ status: 400, body: JSON.stringify({ error_code: "PROXY.1", error_msg: `${req.headers["x-security-token"]} ${req.headers.authorization} ${JSON.stringify(req.headers)}` }) })],
-    ["headers as a plain-text body", (req) => ({ status: 502, body: `${req.headers.authorization}\n${req.headers["x-security-token"]}` })],
-    ["the nested shape", (req) => ({ status: 400, body: JSON.stringify({ error: { code: req.headers["x-security-token"], message: String(req.headers.authorization) } }) })],
+  const echoes: Array<
+    [string, (req: import("node:http").IncomingMessage) => { status: number; headers?: Record<string, string>; body: string }]
+  > = [
+    [
+      "headers at the start of error_msg",
+      (req) => ({
+        status: 400,
+        body: JSON.stringify({
+          error_code: "PROXY.1",
+          error_msg: `${String(req.headers["x-security-token"])} ${String(req.headers.authorization)} ${JSON.stringify(req.headers)}`,
+        }),
+      }),
+    ],
+    [
+      "headers as a plain-text body",
+      (req) => ({ status: 502, body: `${String(req.headers.authorization)}\n${String(req.headers["x-security-token"])}` }),
+    ],
+    [
+      "the nested shape",
+      (req) => ({
+        status: 400,
+        body: JSON.stringify({ error: { code: req.headers["x-security-token"], message: String(req.headers.authorization) } }),
+      }),
+    ],
     ["the request id header", (req) => ({ status: 400, headers: { "X-Request-Id": String(req.headers["x-security-token"]) }, body: "{}" })],
-    ["a malformed page", (req) => ({ status: 200, body: `${req.headers.authorization}` })],
+    ["a malformed page", (req) => ({ status: 200, body: `${String(req.headers.authorization)}` })],
   ];
 
   test.each(echoes)("%s: no credential, signature or secret input shows in the error or the retry log", async (_what, answer) => {
@@ -142,7 +165,12 @@ describe("an upstream that echoes the request", () => {
     const retries: string[] = [];
     const err = await failure(
       client(endpoint.url, { maxRetries: 1 }).listPage(
-        page({ query: [["batch_name", secretBatch]], secrets: Redactor.of(secretBatch), hiddenParams: new Set(["batch_name"]), onRetry: (m) => retries.push(m) }),
+        page({
+          query: [["batch_name", secretBatch]],
+          secrets: Redactor.of(secretBatch),
+          hiddenParams: new Set(["batch_name"]),
+          onRetry: (m) => retries.push(m),
+        }),
       ),
     );
     const signature = /Signature=([0-9a-f]+)/.exec(String(endpoint.received[0].headers.authorization))![1];
@@ -155,13 +183,24 @@ describe("an upstream that echoes the request", () => {
     const endpoint = await track(
       serveHttp((req, res) => {
         res.writeHead(500, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ error_code: "MSS.00000004", error_msg: `token ${req.headers["x-auth-token"]} for ${decodeURIComponent(req.url!)} and app user ${req.headers["x-app-userid"]}` }));
+        res.end(
+          JSON.stringify({
+            error_code: "MSS.00000004",
+            error_msg: `token ${String(req.headers["x-auth-token"])} for ${decodeURIComponent(req.url!)} and app user ${String(req.headers["x-app-userid"])}`,
+          }),
+        );
       }),
     );
     const retries: string[] = [];
     const err = await failure(
       client(endpoint.url, { auth: { kind: "token", token: TOKEN }, maxRetries: 1 }).listPage(
-        page({ headers: { "X-App-UserId": "u7" }, query: [["name", "model/x y"]], secrets: Redactor.of("u7", "model/x y"), hiddenParams: new Set(["name"]), onRetry: (m) => retries.push(m) }),
+        page({
+          headers: { "X-App-UserId": "u7" },
+          query: [["name", "model/x y"]],
+          secrets: Redactor.of("u7", "model/x y"),
+          hiddenParams: new Set(["name"]),
+          onRetry: (m) => retries.push(m),
+        }),
       ),
     );
     const seen = [err.message, ...retries].join("\n");
@@ -171,23 +210,24 @@ describe("an upstream that echoes the request", () => {
     expect(err.message).toMatch(/name=\[secret\]/);
   });
 
-  test.each([["the token", "x-auth-token"], ["the security token", "x-security-token"], ["the signature", "authorization"]])(
-    "a page that echoes %s is not used: jobs become outputs, and outputs are stored",
-    async (_what, header) => {
-      const endpoint = await track(
-        serveHttp((req, res) => {
-          const value = String(req.headers[header]);
-          const echoed = header === "authorization" ? /Signature=([0-9a-f]+)/.exec(value)![1] : value;
-          res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j1", name: `model ${echoed}`, state: "JOB_FINISH" }] }));
-        }),
-      );
-      const auth = header === "x-auth-token" ? ({ kind: "token", token: TOKEN } as const) : undefined;
-      const err = await failure(client(endpoint.url, auth ? { auth } : {}).listPage(page()));
-      expect(err.message).toMatch(/HTTP 200 CREDENTIALS_ECHOED: the answer holds this request's credentials/);
-      for (const secret of [TOKEN, STS, AK, SK]) expect(err.message).not.toContain(secret);
-      expect(endpoint.received).toHaveLength(1);
-    },
-  );
+  test.each([
+    ["the token", "x-auth-token"],
+    ["the security token", "x-security-token"],
+    ["the signature", "authorization"],
+  ])("a page that echoes %s is not used: jobs become outputs, and outputs are stored", async (_what, header) => {
+    const endpoint = await track(
+      serveHttp((req, res) => {
+        const value = String(req.headers[header]);
+        const echoed = header === "authorization" ? /Signature=([0-9a-f]+)/.exec(value)![1] : value;
+        res.end(JSON.stringify({ count: 1, jobs: [{ job_id: "j1", name: `model ${echoed}`, state: "JOB_FINISH" }] }));
+      }),
+    );
+    const auth = header === "x-auth-token" ? ({ kind: "token", token: TOKEN } as const) : undefined;
+    const err = await failure(client(endpoint.url, auth ? { auth } : {}).listPage(page()));
+    expect(err.message).toMatch(/HTTP 200 CREDENTIALS_ECHOED: the answer holds this request's credentials/);
+    for (const secret of [TOKEN, STS, AK, SK]) expect(err.message).not.toContain(secret);
+    expect(endpoint.received).toHaveLength(1);
+  });
 
   test("control characters in an answer cannot forge log lines, and a long answer is quoted short", async () => {
     const endpoint = await track(
@@ -217,8 +257,14 @@ describe("error bodies", () => {
   });
 
   test("parseErrorBody: flat, nested, numeric codes, and what is neither", () => {
-    expect(parseErrorBody('{"error_code":"MSS.00000003","error_msg":"Invalid parameter","request_id":"r1"}')).toEqual({ code: "MSS.00000003", message: "Invalid parameter", requestId: "r1" });
-    expect(parseErrorBody('{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}')).toEqual({
+    expect(parseErrorBody('{"error_code":"MSS.00000003","error_msg":"Invalid parameter","request_id":"r1"}')).toEqual({
+      code: "MSS.00000003",
+      message: "Invalid parameter",
+      requestId: "r1",
+    });
+    expect(
+      parseErrorBody('{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}'),
+    ).toEqual({
       code: "401",
       message: "The request you have made requires authentication.",
       requestId: undefined,
@@ -256,7 +302,9 @@ describe("bodies cut short", () => {
           return;
         }
         const body = pageBody(2);
-        socket.end(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+        socket.end(
+          `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
       }),
     );
     const result = await client(endpoint.url, { requestTimeoutMs: 600_000 }).listPage(page());
@@ -267,7 +315,7 @@ describe("bodies cut short", () => {
   test("a body that trickles past the time-out is a time-out (the deadline covers the body)", async () => {
     const endpoint = await track(
       serveRaw((socket) => {
-        socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+        socket.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
         const timer = setInterval(() => socket.write(" "), 50);
         socket.on("close", () => clearInterval(timer));
       }),
@@ -308,7 +356,8 @@ describe("retries", () => {
       serveHttp((_req, res, n) => {
         if (n <= 2) {
           res.writeHead(429, { "Retry-After": retryAfter, "Content-Type": "application/json" });
-          return res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
+          res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
+          return;
         }
         res.end(pageBody(1));
       }),
@@ -326,19 +375,27 @@ describe("retries", () => {
       serveHttp((_req, res, n) => {
         if (n === 1) {
           res.writeHead(503, { "Retry-After": "1", "X-Request-Id": "rid-503" });
-          return res.end('{"error_code":"MSS.00000004","error_msg":"Internal Error"}');
+          res.end('{"error_code":"MSS.00000004","error_msg":"Internal Error"}');
+          return;
         }
         res.end(pageBody(1));
       }),
     );
     const retries: string[] = [];
     await client(endpoint.url).listPage(page({ onRetry: (m) => retries.push(m) }));
-    expect(retries).toEqual([`retrying GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=0&limit=10 in 1000 ms (attempt 2 of 3): HTTP 503 MSS.00000004 (X-Request-Id: rid-503)`]);
+    expect(retries).toEqual([
+      `retrying GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=0&limit=10 in 1000 ms (attempt 2 of 3): HTTP 503 MSS.00000004 (X-Request-Id: rid-503)`,
+    ]);
   });
 
   test("401 and 403 are never retried; 404 neither", async () => {
     for (const status of [401, 403, 404]) {
-      const endpoint = await track(serveHttp((_req, res) => { res.writeHead(status); res.end("{}"); }));
+      const endpoint = await track(
+        serveHttp((_req, res) => {
+          res.writeHead(status);
+          res.end("{}");
+        }),
+      );
       await failure(client(endpoint.url).listPage(page()));
       expect(endpoint.received).toHaveLength(1);
     }
@@ -359,9 +416,18 @@ describe("retries", () => {
 describe("the request line", () => {
   test("secret inputs show as [secret], offset and limit too when they are secret; a long line is cut", () => {
     const c = client("https://metastudio.cn-north-4.myhuaweicloud.com");
-    expect(c.describe(page({ offset: 7, query: [["batch_name", "b"], ["tag", "t"]], hiddenParams: new Set(["offset", "limit", "tag"]) }))).toBe(
-      `GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=[secret]&limit=[secret]&batch_name=b&tag=[secret]`,
-    );
+    expect(
+      c.describe(
+        page({
+          offset: 7,
+          query: [
+            ["batch_name", "b"],
+            ["tag", "t"],
+          ],
+          hiddenParams: new Set(["offset", "limit", "tag"]),
+        }),
+      ),
+    ).toBe(`GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=[secret]&limit=[secret]&batch_name=b&tag=[secret]`);
     const long = c.describe(page({ query: [["name", "n".repeat(5000)]] }));
     expect(long.length).toBeLessThanOrEqual(512);
     expect(long).toMatch(/more characters\)$/);

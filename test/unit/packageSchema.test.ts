@@ -1,7 +1,7 @@
 /** provider/schema.json is checked in; it must be exactly what the field tables generate. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../harness/engineStandIn";
+import { REPO_ROOT } from "../../harness/repoRoot";
 import { buildPackageSchema } from "../../provider/src/schema/packageSchema";
 import { PROVIDER_VERSION } from "../../provider/src/version";
 

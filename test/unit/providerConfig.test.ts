@@ -6,14 +6,26 @@ const reasons = (config: Record<string, unknown>) => checkConfig(config).map((f)
 
 describe("provider configuration", () => {
   test("variables use the metastudio:config: namespace", () => {
-    expect(configFromVariables([["metastudio:config:region", "cn-north-4"], ["metastudio:maxRetries", "3"], ["aws:region", "x"]])).toEqual({
+    expect(
+      configFromVariables([
+        ["metastudio:config:region", "cn-north-4"],
+        ["metastudio:maxRetries", "3"],
+        ["aws:region", "x"],
+      ]),
+    ).toEqual({
       region: "cn-north-4",
       maxRetries: "3",
     });
   });
 
   test("environment fallbacks: Terraform's names first, then the SDK's", () => {
-    const env = { HW_ACCESS_KEY: "tf-ak", HUAWEICLOUD_SDK_AK: "sdk-ak", HUAWEICLOUD_SDK_SK: "sdk-sk", HUAWEICLOUD_SDK_PROJECT_ID: "p", HW_MAX_RETRIES: "2" };
+    const env = {
+      HW_ACCESS_KEY: "tf-ak",
+      HUAWEICLOUD_SDK_AK: "sdk-ak",
+      HUAWEICLOUD_SDK_SK: "sdk-sk",
+      HUAWEICLOUD_SDK_PROJECT_ID: "p",
+      HW_MAX_RETRIES: "2",
+    };
     expect(withEnvFallbacks({ region: "cn-east-3" }, env)).toEqual({
       region: "cn-east-3",
       accessKey: "tf-ak",
@@ -76,9 +88,23 @@ describe("provider configuration", () => {
   });
 
   test("settings: endpoint from region and cloud, token or AK/SK, integer strings", () => {
-    const r = resolveSettings({ region: "cn-east-3", cloud: "example.cloud", projectId: PROJECT, accessKey: "A", secretKey: "S", maxRetries: "2", maxConcurrency: 4 });
+    const r = resolveSettings({
+      region: "cn-east-3",
+      cloud: "example.cloud",
+      projectId: PROJECT,
+      accessKey: "A",
+      secretKey: "S",
+      maxRetries: "2",
+      maxConcurrency: 4,
+    });
     expect(r.ok && r.settings).toEqual({
-      client: { endpoint: "https://metastudio.cn-east-3.example.cloud", projectId: PROJECT, auth: { kind: "aksk", accessKey: "A", secretKey: "S", securityToken: undefined }, maxRetries: 2, requestTimeoutMs: 30000 },
+      client: {
+        endpoint: "https://metastudio.cn-east-3.example.cloud",
+        projectId: PROJECT,
+        auth: { kind: "aksk", accessKey: "A", secretKey: "S", securityToken: undefined },
+        maxRetries: 2,
+        requestTimeoutMs: 30000,
+      },
       maxConcurrency: 4,
     });
   });
@@ -93,7 +119,13 @@ describe("provider configuration", () => {
   });
 
   test("keys that are not configuration are ignored, even those an object has by inheritance", () => {
-    expect(configFromVariables([["metastudio:config:toString", "x"], ["metastudio:config:__proto__", "y"], ["metastudio:config:constructor", "z"]])).toEqual({});
+    expect(
+      configFromVariables([
+        ["metastudio:config:toString", "x"],
+        ["metastudio:config:__proto__", "y"],
+        ["metastudio:config:constructor", "z"],
+      ]),
+    ).toEqual({});
     expect(checkConfig({ toString: 5, constructor: "x", hasOwnProperty: [], version: "0.1.0" })).toEqual([]);
   });
 });
@@ -130,15 +162,22 @@ describe("credentials as they are pasted", () => {
   });
 
   test("an access key is letters and digits (and . _ -): nothing that could break the Authorization header", () => {
-    expect(checkConfig({ accessKey: "AK,SignedHeaders=host", secretKey: "SK" })[0].reason).toMatch(/accessKey is \(a secret value\); it holds a character other than a letter/);
+    expect(checkConfig({ accessKey: "AK,SignedHeaders=host", secretKey: "SK" })[0].reason).toMatch(
+      /accessKey is \(a secret value\); it holds a character other than a letter/,
+    );
   });
 
   test("credentials too long to be real are refused", () => {
-    expect(checkConfig({ authToken: "t".repeat(40_000) })[0].reason).toMatch(/authToken is \(a secret value\); expected printable ASCII .* at most 32768 characters/);
+    expect(checkConfig({ authToken: "t".repeat(40_000) })[0].reason).toMatch(
+      /authToken is \(a secret value\); expected printable ASCII .* at most 32768 characters/,
+    );
   });
 
   test("a value sent marked secret is never quoted, whatever its key", () => {
-    const failures = checkConfig({ maxRetries: "-7", region: "nowhere", endpoint: "ftp://x.example.com" }, new Set(["maxRetries", "region", "endpoint"]));
+    const failures = checkConfig(
+      { maxRetries: "-7", region: "nowhere", endpoint: "ftp://x.example.com" },
+      new Set(["maxRetries", "region", "endpoint"]),
+    );
     const text = failures.map((f) => f.reason).join("\n");
     expect(text).toMatch(/metastudio:maxRetries is \(a secret value\); expected an integer from 0 to 20/);
     expect(text).toMatch(/metastudio:region is \(a secret value\)/);
@@ -148,15 +187,21 @@ describe("credentials as they are pasted", () => {
 });
 
 describe("project id", () => {
-  test.each([[".."], ["."], ["p"], ["0123456789abcdef0123456789abcde"], ["0123456789abcdef0123456789abcdefa"], ["0123456789abcdef0123456789abcdeg"], ["../0123456789abcdef0123456789abcd"], ["0123456789abcdef/123456789abcdef"]])(
-    "%j is refused as what it is not: 32 hexadecimal digits",
-    (projectId) => {
-      const [f] = checkConfig({ projectId });
-      expect(f.property).toBe("projectId");
-      expect(f.reason).toMatch(/expected a Huawei Cloud project id: 32 hexadecimal digits/);
-      expect(resolveSettings({ projectId, region: "cn-north-4", authToken: "t" }).ok).toBe(false);
-    },
-  );
+  test.each([
+    [".."],
+    ["."],
+    ["p"],
+    ["0123456789abcdef0123456789abcde"],
+    ["0123456789abcdef0123456789abcdefa"],
+    ["0123456789abcdef0123456789abcdeg"],
+    ["../0123456789abcdef0123456789abcd"],
+    ["0123456789abcdef/123456789abcdef"],
+  ])("%j is refused as what it is not: 32 hexadecimal digits", (projectId) => {
+    const [f] = checkConfig({ projectId });
+    expect(f.property).toBe("projectId");
+    expect(f.reason).toMatch(/expected a Huawei Cloud project id: 32 hexadecimal digits/);
+    expect(resolveSettings({ projectId, region: "cn-north-4", authToken: "t" }).ok).toBe(false);
+  });
 
   test("upper case is accepted and used in lower case, as IAM writes it; whitespace around it dropped", () => {
     const r = resolveSettings({ projectId: ` ${PROJECT.toUpperCase()}\n`, region: "cn-north-4", authToken: "t" });
@@ -165,15 +210,18 @@ describe("project id", () => {
 });
 
 describe("endpoint", () => {
-  test.each([["https://:hunter2@metastudio.example.com"], ["https://user:hunter2@metastudio.example.com"], ["https://hunter2@metastudio.example.com"], ["https://@metastudio.example.com"], ["http://:hunter2@127.0.0.1:8080"]])(
-    "%j (user info) is refused and the user info not repeated",
-    (endpoint) => {
-      const [f] = checkConfig({ endpoint });
-      expect(f.reason).toMatch(/without query, fragment or user info/);
-      expect(f.reason).not.toContain("hunter2");
-      expect(f.reason).not.toContain("user:");
-    },
-  );
+  test.each([
+    ["https://:hunter2@metastudio.example.com"],
+    ["https://user:hunter2@metastudio.example.com"],
+    ["https://hunter2@metastudio.example.com"],
+    ["https://@metastudio.example.com"],
+    ["http://:hunter2@127.0.0.1:8080"],
+  ])("%j (user info) is refused and the user info not repeated", (endpoint) => {
+    const [f] = checkConfig({ endpoint });
+    expect(f.reason).toMatch(/without query, fragment or user info/);
+    expect(f.reason).not.toContain("hunter2");
+    expect(f.reason).not.toContain("user:");
+  });
 
   test("a trailing slash and surrounding whitespace are dropped", () => {
     const r = resolveSettings({ endpoint: " https://metastudio.example.com/base/ \n", projectId: PROJECT, authToken: "t" });

@@ -5,7 +5,15 @@ import { PulumiJobEntries, pulumiOutputs } from "../../provider/src/protocol/pul
 import { ApiJob, apiJobSchema, toTrainingJob } from "../../provider/src/schema/trainingJob";
 
 const job = (i: number, extra: Partial<ApiJob> = {}): ApiJob =>
-  apiJobSchema.parse({ job_id: `j${i}`, name: `模型 ${i}`, state: i % 2 ? "TRAINING" : "JOB_FINISH", tags: [`t${i}`], is_flexus: i % 3 === 0, contact: null, ...extra });
+  apiJobSchema.parse({
+    job_id: `j${i}`,
+    name: `模型 ${i}`,
+    state: i % 2 ? "TRAINING" : "JOB_FINISH",
+    tags: [`t${i}`],
+    is_flexus: i % 3 === 0,
+    contact: null,
+    ...extra,
+  });
 
 describe("PulumiJobEntries", () => {
   test("pages encoded as they arrive, then a subset in another order, equal the camelCased jobs", () => {

@@ -3,7 +3,7 @@ import { Redactor } from "../../provider/src/api/redactor";
 import { clip, untrusted } from "../../provider/src/api/untrustedText";
 
 test("a secret is found as given, JSON-escaped, percent-encoded and form-encoded", () => {
-  const r = Redactor.of("batch \"2026\"/Q4 ü");
+  const r = Redactor.of('batch "2026"/Q4 ü');
   const text = [
     'raw batch "2026"/Q4 ü',
     'json batch \\"2026\\"/Q4 ü',
@@ -15,7 +15,9 @@ test("a secret is found as given, JSON-escaped, percent-encoded and form-encoded
 
 test("secrets under four characters are hidden where they stand alone, not inside other words", () => {
   const r = Redactor.of("ab", 7, true);
-  expect(r.redact("ab; tab ab-c (ab) abc 7 17 7s 7.5 true")).toBe("[secret]; tab [secret]-c ([secret]) abc [secret] 17 7s [secret].5 [secret]");
+  expect(r.redact("ab; tab ab-c (ab) abc 7 17 7s 7.5 true")).toBe(
+    "[secret]; tab [secret]-c ([secret]) abc [secret] 17 7s [secret].5 [secret]",
+  );
 });
 
 test("the longest secret wins where one holds another; values in lists and objects count", () => {

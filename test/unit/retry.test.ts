@@ -25,7 +25,7 @@ test("a retryable failure is tried up to maxAttempts, then thrown as it is", asy
         seen.push(n);
         throw n === 4 ? last : new Failure(true);
       },
-      { maxAttempts: 4, backoff: quick, onRetry: (f, delay, next) => retries.push(`${f.retryReason} ${next}`) },
+      { maxAttempts: 4, backoff: quick, onRetry: (f, _delay, next) => retries.push(`${f.retryReason} ${next}`) },
     ),
   ).rejects.toBe(last);
   expect(seen).toEqual([1, 2, 3, 4]);
@@ -34,13 +34,37 @@ test("a retryable failure is tried up to maxAttempts, then thrown as it is", asy
 
 test("a failure that is not retryable, or says nothing about retrying, ends the loop at once", async () => {
   let calls = 0;
-  await expect(withRetries(async () => { calls++; throw new Failure(false); }, { maxAttempts: 5, backoff: quick })).rejects.toThrow("final");
-  await expect(withRetries(async () => { calls++; throw new TypeError("a bug"); }, { maxAttempts: 5, backoff: quick })).rejects.toThrow("a bug");
+  await expect(
+    withRetries(
+      async () => {
+        calls++;
+        throw new Failure(false);
+      },
+      { maxAttempts: 5, backoff: quick },
+    ),
+  ).rejects.toThrow("final");
+  await expect(
+    withRetries(
+      async () => {
+        calls++;
+        throw new TypeError("a bug");
+      },
+      { maxAttempts: 5, backoff: quick },
+    ),
+  ).rejects.toThrow("a bug");
   expect(calls).toBe(2);
 });
 
 test("success after failures returns the value", async () => {
-  await expect(withRetries(async (n) => { if (n < 3) throw new Failure(true); return n; }, { maxAttempts: 3, backoff: quick })).resolves.toBe(3);
+  await expect(
+    withRetries(
+      async (n) => {
+        if (n < 3) throw new Failure(true);
+        return n;
+      },
+      { maxAttempts: 3, backoff: quick },
+    ),
+  ).resolves.toBe(3);
 });
 
 test("the wait comes from Retry-After when usable, else from the back-off", async () => {
@@ -51,7 +75,16 @@ test("the wait comes from Retry-After when usable, else from the back-off", asyn
       if (n === 1) throw new Failure(true, "garbage");
       throw new Failure(true, "30");
     },
-    { maxAttempts: 3, backoff: { baseMs: 100, capMs: 100 }, random: () => 0, signal: cancel.signal, onRetry: (_f, d) => { delays.push(d); if (delays.length === 2) cancel.abort(new Error("stop")); } },
+    {
+      maxAttempts: 3,
+      backoff: { baseMs: 100, capMs: 100 },
+      random: () => 0,
+      signal: cancel.signal,
+      onRetry: (_f, d) => {
+        delays.push(d);
+        if (delays.length === 2) cancel.abort(new Error("stop"));
+      },
+    },
   );
   await expect(run).rejects.toThrow("stop");
   expect(delays).toEqual([50, 30_000]);
@@ -61,11 +94,25 @@ test("an aborted signal starts no attempt, and an abort during one wins over its
   const cancel = new AbortController();
   cancel.abort(new Error("provider is shutting down"));
   let calls = 0;
-  await expect(withRetries(async () => { calls++; return 1; }, { maxAttempts: 3, signal: cancel.signal })).rejects.toThrow("provider is shutting down");
+  await expect(
+    withRetries(
+      async () => {
+        calls++;
+        return 1;
+      },
+      { maxAttempts: 3, signal: cancel.signal },
+    ),
+  ).rejects.toThrow("provider is shutting down");
   expect(calls).toBe(0);
 
   const during = new AbortController();
   await expect(
-    withRetries(async () => { during.abort(new Error("cancelled")); throw new Failure(true); }, { maxAttempts: 3, signal: during.signal }),
+    withRetries(
+      async () => {
+        during.abort(new Error("cancelled"));
+        throw new Failure(true);
+      },
+      { maxAttempts: 3, signal: during.signal },
+    ),
   ).rejects.toThrow("cancelled");
 });

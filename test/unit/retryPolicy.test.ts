@@ -36,14 +36,26 @@ describe("Retry-After", () => {
   });
 
   // None of these says when to come back: the back-off decides, never "at once".
-  test.each([["-5"], ["0"], ["0.5"], ["1e3"], ["garbage"], ["garbage 1"], [""], ["5 s"], ["-1 day"], ["Fri, 01 Mar 2024 11:59:00 GMT"], ["Fri, 01 Mar 2024 12:00:00 GMT"], ["2024-03-01T12:00:05Z"], ["Infinity"], ["0x10"]])(
-    "%j is not a usable Retry-After: the back-off applies",
-    (value) => {
-      expect(parseRetryAfter(value, NOW)).toBeUndefined();
-      expect(retryDelayMs(0, value, backoff, low, NOW)).toBe(125);
-      expect(retryDelayMs(3, value, backoff, low, NOW)).toBe(1000);
-    },
-  );
+  test.each([
+    ["-5"],
+    ["0"],
+    ["0.5"],
+    ["1e3"],
+    ["garbage"],
+    ["garbage 1"],
+    [""],
+    ["5 s"],
+    ["-1 day"],
+    ["Fri, 01 Mar 2024 11:59:00 GMT"],
+    ["Fri, 01 Mar 2024 12:00:00 GMT"],
+    ["2024-03-01T12:00:05Z"],
+    ["Infinity"],
+    ["0x10"],
+  ])("%j is not a usable Retry-After: the back-off applies", (value) => {
+    expect(parseRetryAfter(value, NOW)).toBeUndefined();
+    expect(retryDelayMs(0, value, backoff, low, NOW)).toBe(125);
+    expect(retryDelayMs(3, value, backoff, low, NOW)).toBe(1000);
+  });
 });
 
 describe("back-off", () => {
@@ -86,7 +98,14 @@ describe("what is retried", () => {
     for (const code of ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ERR_STREAM_PREMATURE_CLOSE"]) {
       expect(RETRYABLE_NETWORK_CODES.has(code)).toBe(true);
     }
-    for (const code of ["ENOTFOUND", "EPROTO", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "HPE_HEADER_OVERFLOW", "ERR_INVALID_CHAR"]) {
+    for (const code of [
+      "ENOTFOUND",
+      "EPROTO",
+      "CERT_HAS_EXPIRED",
+      "ERR_TLS_CERT_ALTNAME_INVALID",
+      "HPE_HEADER_OVERFLOW",
+      "ERR_INVALID_CHAR",
+    ]) {
       expect(RETRYABLE_NETWORK_CODES.has(code)).toBe(false);
     }
   });

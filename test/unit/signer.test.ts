@@ -1,12 +1,5 @@
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
-import {
-  canonicalQuery,
-  canonicalUri,
-  formatSdkDate,
-  parseAuthorization,
-  percentEncode,
-  signRequest,
-} from "../../provider/src/api/signer";
+import { canonicalQuery, canonicalUri, formatSdkDate, parseAuthorization, percentEncode, signRequest } from "../../provider/src/api/signer";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const PATH = `/v1/${PROJECT}/digital-human-training-manage/user/jobs`;
@@ -69,7 +62,13 @@ describe("SDK-HMAC-SHA256 signer", () => {
     expect(percentEncode("a b,c&d=e/f~g*h!i'j(k)l")).toBe("a%20b%2Cc%26d%3De%2Ff~g%2Ah%21i%27j%28k%29l");
     expect(percentEncode("模型")).toBe("%E6%A8%A1%E5%9E%8B");
     expect(canonicalUri("/v1/p/jobs")).toBe("/v1/p/jobs/");
-    expect(canonicalQuery([["b", "2"], ["a", "y"], ["a", "x"]])).toBe("a=x&a=y&b=2");
+    expect(
+      canonicalQuery([
+        ["b", "2"],
+        ["a", "y"],
+        ["a", "x"],
+      ]),
+    ).toBe("a=x&a=y&b=2");
   });
 
   test("formats X-Sdk-Date and parses Authorization", () => {
@@ -128,7 +127,7 @@ describe("SDK-HMAC-SHA256 signer", () => {
           headers: officialHeaders,
           queryParams,
           contentType: "application/json",
-        } as never,
+        },
         { getAk: () => "AK123", getSk: () => "SK/with+odd=chars" } as never,
       ) as Record<string, string>;
       expect(ours.Authorization).toBe(official.Authorization);

@@ -1,7 +1,14 @@
 /** Terraform's wire values and names: msgpack as cty writes it, durations as Go parses them, the shared words renamed. */
 import { decode } from "@msgpack/msgpack";
 import { parseDurationSeconds } from "../../provider/src/terraform/duration";
-import { encodeKnown, encodeObjectOfParts, encodeValue, fromDynamicValue, toDynamicValue, UNKNOWN } from "../../provider/src/terraform/dynamicValue";
+import {
+  encodeKnown,
+  encodeObjectOfParts,
+  encodeValue,
+  fromDynamicValue,
+  toDynamicValue,
+  UNKNOWN,
+} from "../../provider/src/terraform/dynamicValue";
 import { attributePathOf, snakeCase, terraformWording } from "../../provider/src/terraform/names";
 import { jobObject, TerraformJobEntries } from "../../provider/src/terraform/terraformJobs";
 import { JOB_FILTER_FIELDS } from "../../provider/src/schema/fields";
@@ -22,7 +29,9 @@ describe("msgpack values", () => {
 
   test("an object assembled from parts encoded earlier decodes like the whole object", () => {
     for (const n of [0, 3, 15, 16, 70000]) {
-      const jobs = Array.from({ length: n }, (_, i) => apiJobSchema.parse({ job_id: `j${i}`, name: "模型", state: "TRAINING", tags: ["a"] }));
+      const jobs = Array.from({ length: n }, (_, i) =>
+        apiJobSchema.parse({ job_id: `j${i}`, name: "模型", state: "TRAINING", tags: ["a"] }),
+      );
       const entries = new TerraformJobEntries();
       entries.addPage(jobs.slice(0, n >> 1));
       const assembled = encodeObjectOfParts([
@@ -51,7 +60,9 @@ describe("durations", () => {
     ["0", 0],
     ["2h0m0s", 7200],
   ])("%s is %d s", (text, seconds) => expect(parseDurationSeconds(text)).toBe(seconds));
-  test.each(["", "10", "ten minutes", "1d", "m", "-5m", "1h 30m"])("%j is not a duration", (text) => expect(parseDurationSeconds(text)).toBeUndefined());
+  test.each(["", "10", "ten minutes", "1d", "m", "-5m", "1h 30m"])("%j is not a duration", (text) =>
+    expect(parseDurationSeconds(text)).toBeUndefined(),
+  );
 });
 
 describe("names", () => {
@@ -64,7 +75,9 @@ describe("names", () => {
 
   test("the shared messages in Terraform's words", () => {
     expect(terraformWording("metastudio:accessKey is set but metastudio:secretKey is not")).toBe("access_key is set but secret_key is not");
-    expect(terraformWording('pageSize is 0; filters: {"batchName":"x"}; check jobId / batchName / states')).toBe('page_size is 0; filters: {"batch_name":"x"}; check job_id / batch_name / states');
+    expect(terraformWording('pageSize is 0; filters: {"batchName":"x"}; check jobId / batchName / states')).toBe(
+      'page_size is 0; filters: {"batch_name":"x"}; check job_id / batch_name / states',
+    );
     expect(terraformWording("timed out (timeoutSeconds 60)")).toBe("timed out (timeouts.create 60)");
     expect(terraformWording("metastudio:region is wrong")).toBe("region is wrong");
   });

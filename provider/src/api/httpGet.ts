@@ -10,6 +10,7 @@
  */
 import { Agent as HttpAgent, ClientRequest, IncomingHttpHeaders, IncomingMessage, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { abortReason } from "./retryPolicy";
 
 export interface HttpGetOptions {
   headers: Readonly<Record<string, string>>;
@@ -57,11 +58,14 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
   const bad = illegalHeaders(opts.headers);
   if (bad.length) {
     return Promise.reject(
-      new TransportError("ERR_INVALID_HEADER_VALUE", `the value of ${bad.join(", ")} cannot be sent as an HTTP header (a line break, a control character or a character outside ASCII); the value is not shown`),
+      new TransportError(
+        "ERR_INVALID_HEADER_VALUE",
+        `the value of ${bad.join(", ")} cannot be sent as an HTTP header (a line break, a control character or a character outside ASCII); the value is not shown`,
+      ),
     );
   }
   const signal = opts.signal;
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
 
   return new Promise<HttpAnswer>((resolve, reject) => {
     let settled = false;
@@ -75,10 +79,15 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
       // later version quotes the value.
       const code = (err as { code?: unknown }).code;
       settled = true;
-      return reject(new TransportError(typeof code === "string" ? code : "ERR_HTTP", "the request could not be made: a header's name or value was refused; the value is not shown"));
+      return reject(
+        new TransportError(
+          typeof code === "string" ? code : "ERR_HTTP",
+          "the request could not be made: a header's name or value was refused; the value is not shown",
+        ),
+      );
     }
 
-    const finish = (err: unknown, answer?: HttpAnswer) => {
+    const finish = (err: Error | undefined, answer?: HttpAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
@@ -92,7 +101,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
         resolve(answer!);
       }
     };
-    const onAbort = () => finish(signal!.reason);
+    const onAbort = () => finish(abortReason(signal!));
     signal?.addEventListener("abort", onAbort, { once: true });
     const deadline = setTimeout(
       () => finish(new TransportError("ETIMEDOUT", `ETIMEDOUT: no complete answer within ${opts.timeoutMs / 1000} s`)),
@@ -136,7 +145,10 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
 }
 
 function tooLarge(max: number): TransportError {
-  return new TransportError("ERR_BODY_TOO_LARGE", `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB, far beyond any page of the list API; it was not read`);
+  return new TransportError(
+    "ERR_BODY_TOO_LARGE",
+    `the answer is larger than ${Math.round(max / 1024 / 1024)} MiB, far beyond any page of the list API; it was not read`,
+  );
 }
 
 function prematureClose(received: number, declared: number): TransportError {

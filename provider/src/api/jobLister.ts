@@ -254,7 +254,8 @@ export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, op
       }
       last = attempt;
     }
-    if (listing < maxListings) opts.onDrift?.(`the job list changed during the listing (${last.reason}); listing again (${listing + 1} of ${maxListings})`);
+    if (listing < maxListings)
+      opts.onDrift?.(`the job list changed during the listing (${last.reason}); listing again (${listing + 1} of ${maxListings})`);
   }
   if (last?.contradiction !== undefined) throw new ListingContradictionError(maxListings, last.reason);
   throw new ListingDriftError(maxListings, last?.reason ?? "");

@@ -5,10 +5,8 @@
  * loop (retry.ts). Paging lives in jobLister.ts.
  *
  * HTTP goes through Node's http/https on keep-alive agents, not a fetch library: the list API
- * needs one GET, and the hardening needs control of what fetch libraries decide for you (node-fetch
- * followed redirects with the credentials attached, quoted a header's value in its errors and never
- * noticed a body cut short; Node's own fetch costs twice the CPU on a fresh process, see
- * docs/benchmarks.md).
+ * needs one GET, and the hardening needs control of redirects, error texts and short bodies, which
+ * fetch libraries decide for you (what was tried and measured: docs/benchmarks.md, "HTTP").
  */
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
@@ -61,6 +59,11 @@ function credentialValues(auth: Auth): string[] {
   return auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? ""];
 }
 
+/** The query string as sent (percent-encoded as the signer canonicalizes it), or as shown with `hidden` values [secret]. */
+function queryString(query: ReadonlyArray<readonly [string, string]>, hidden?: ReadonlySet<string>): string {
+  return query.map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`).join("&");
+}
+
 export class MetaStudioClient {
   private readonly path: string;
   private readonly url: URL;
@@ -78,7 +81,9 @@ export class MetaStudioClient {
     // The path signed must be the path sent: URL normalisation drops "." and ".." segments, and
     // the request would then carry the credentials (and a signature for another path) elsewhere.
     if (new URL(this.url.origin + this.path).pathname !== this.path) {
-      throw new Error("the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId");
+      throw new Error(
+        "the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId",
+      );
     }
     const configSecrets = Redactor.of(settings.secrets ?? []);
     this.credentials = configSecrets.with(credentialValues(settings.auth));
@@ -86,12 +91,8 @@ export class MetaStudioClient {
   }
 
   /** What errors show of a request: method, path and query (secret inputs hidden, bounded), never a header. */
-  describe(req: PageRequest): string {
-    const hidden = req.hiddenParams;
-    const query = this.queryPairs(req)
-      .map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`)
-      .join("&");
-    return clip(`GET ${this.shownPath}?${query}`, MAX_REQUEST_LINE);
+  describe(req: PageRequest, query: ReadonlyArray<readonly [string, string]> = this.queryPairs(req)): string {
+    return clip(`GET ${this.shownPath}?${queryString(query, req.hiddenParams)}`, MAX_REQUEST_LINE);
   }
 
   private queryPairs(req: PageRequest): Array<readonly [string, string]> {
@@ -127,17 +128,23 @@ export class MetaStudioClient {
   /** One request and its answer: a page, or an error carrying its RetryAdvice. */
   private async attempt(req: PageRequest, n: number, signal: AbortSignal | undefined): Promise<JobsPage> {
     const query = this.queryPairs(req);
-    const request = this.describe(req);
+    const request = this.describe(req, query);
     // Signed afresh each attempt: X-Sdk-Date must stay within the gateway's 15 minutes.
     const headers = this.headersFor(req, query);
     const signature = /Signature=([0-9a-f]+)/.exec(headers.Authorization ?? "")?.[1] ?? "";
     // What an answer may echo that must not show: credentials, secret inputs, this signature.
     const redactor = this.credentials.with(req.secrets ?? Redactor.none, headers.Authorization ?? "", signature);
-    const target = new URL(`${this.url.origin}${this.path}?${query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&")}`);
+    const target = new URL(`${this.url.origin}${this.path}?${queryString(query)}`);
 
     let answer: HttpAnswer;
     try {
-      answer = await httpGet(target, { headers, agent: this.agent, timeoutMs: this.settings.requestTimeoutMs, signal, maxBodyBytes: MAX_PAGE_BYTES });
+      answer = await httpGet(target, {
+        headers,
+        agent: this.agent,
+        timeoutMs: this.settings.requestTimeoutMs,
+        signal,
+        maxBodyBytes: MAX_PAGE_BYTES,
+      });
     } catch (err) {
       if (signal?.aborted || !(err instanceof TransportError)) throw err;
       throw new MetaStudioNetworkError(request, untrusted(err.message, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code));

@@ -83,7 +83,12 @@ export function pageFromAnswer(answer: HttpAnswer, ctx: AnswerContext): JobsPage
   const headerRequestId = headerText(headers, "x-request-id");
 
   if (status >= 300 && status < 400 && status !== 304) {
-    throw new MetaStudioRedirectError(request, status, locationOrigin(headerText(headers, "location"), ctx.target, redactor), quoted(headerRequestId, MAX_QUOTED_HEADER));
+    throw new MetaStudioRedirectError(
+      request,
+      status,
+      locationOrigin(headerText(headers, "location"), ctx.target, redactor),
+      quoted(headerRequestId, MAX_QUOTED_HEADER),
+    );
   }
   if (status >= 200 && status < 300) {
     const requestId = quoted(headerRequestId, MAX_QUOTED_HEADER);
@@ -91,13 +96,25 @@ export function pageFromAnswer(answer: HttpAnswer, ctx: AnswerContext): JobsPage
     // request's credentials (a proxy echoing requests into a page) is not used at all.
     if (echoes(body, ctx.mustNotEcho)) {
       throw new MetaStudioApiError(
-        { status, errorCode: "CREDENTIALS_ECHOED", errorMsg: "the answer holds this request's credentials; something between this machine and the service echoes requests, so the answer was not used", requestId, request, attempts: attempt },
+        {
+          status,
+          errorCode: "CREDENTIALS_ECHOED",
+          errorMsg:
+            "the answer holds this request's credentials; something between this machine and the service echoes requests, so the answer was not used",
+          requestId,
+          request,
+          attempts: attempt,
+        },
         "Check metastudio:endpoint and any proxy on the way",
       );
     }
     const page = parsePage(body, requestId, ctx.bounds, redactor);
     if (typeof page !== "string") return { ...page, bytes: answer.bytes };
-    throw new MetaStudioApiError({ status, errorCode: "MALFORMED_RESPONSE", errorMsg: page, requestId, request, attempts: attempt }, undefined, { retryable: true });
+    throw new MetaStudioApiError(
+      { status, errorCode: "MALFORMED_RESPONSE", errorMsg: page, requestId, request, attempts: attempt },
+      undefined,
+      { retryable: true },
+    );
   }
   const fields = parseErrorBody(body);
   throw new MetaStudioApiError(
@@ -132,7 +149,12 @@ function locationOrigin(location: string | undefined, from: URL, redactor: Redac
  * a page must also agree with itself: no more jobs than were asked for, nor than its own count
  * leaves after the offset.
  */
-export function parsePage(body: string, requestId: string | undefined, bounds?: PageBounds, redactor: Redactor = Redactor.none): JobsPage | string {
+export function parsePage(
+  body: string,
+  requestId: string | undefined,
+  bounds?: PageBounds,
+  redactor: Redactor = Redactor.none,
+): JobsPage | string {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -140,19 +162,23 @@ export function parsePage(body: string, requestId: string | undefined, bounds?: 
     return `the answer is not JSON (${body.length} bytes, starting ${JSON.stringify(untrusted(body, redactor, 40))})`;
   }
   const parsed = listJobsResponseSchema.safeParse(json);
-  if (!parsed.success) return `the answer does not have the expected shape: ${untrusted(describeResponseIssues(parsed.error), redactor, 300)}`;
+  if (!parsed.success)
+    return `the answer does not have the expected shape: ${untrusted(describeResponseIssues(parsed.error), redactor, 300)}`;
   const { count, jobs } = parsed.data;
   if (bounds) {
     if (jobs.length > bounds.limit) return `the answer holds ${jobs.length} jobs where at most ${bounds.limit} were asked for`;
     const left = Math.max(0, count - bounds.offset);
-    if (jobs.length > left) return `the answer holds ${jobs.length} jobs at offset ${bounds.offset} while its own count of ${count} leaves ${left}`;
+    if (jobs.length > left)
+      return `the answer holds ${jobs.length} jobs at offset ${bounds.offset} while its own count of ${count} leaves ${left}`;
   }
   return { ...parsed.data, requestId };
 }
 
 function hintFor(status: number): string | undefined {
-  if (status === 401) return "Check accessKey/secretKey (or authToken) and the machine's clock; a 401 is never retried, since repeated failures lock the access key";
-  if (status === 403) return "The credentials are valid but lack permission for this project, or projectId is not the project of these credentials";
+  if (status === 401)
+    return "Check accessKey/secretKey (or authToken) and the machine's clock; a 401 is never retried, since repeated failures lock the access key";
+  if (status === 403)
+    return "The credentials are valid but lack permission for this project, or projectId is not the project of these credentials";
   if (status === 404) return "Check the endpoint and projectId";
   return undefined;
 }

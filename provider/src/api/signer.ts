@@ -30,10 +30,7 @@ export interface RequestToSign {
 
 /** RFC 3986 unreserved characters stay; everything else is %XX with upper-case hex, UTF-8 first. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase(),
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** decodeURIComponent, leaving text that is not valid percent-encoding as it is. */
@@ -69,7 +66,10 @@ export function canonicalQuery(query: ReadonlyArray<readonly [string, string]>):
 
 /** YYYYMMDDTHHMMSSZ in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Parses X-Sdk-Date back to a Date, or undefined when it is not of that form. */
@@ -123,11 +123,7 @@ export function computeSignature(secretKey: string, sdkDate: string, canonicalRe
  * Returns the headers to add to the request: X-Sdk-Date, Authorization and, with temporary
  * credentials, X-Security-Token. Every header in `req.headers` is signed, with host and the date.
  */
-export function signRequest(
-  req: RequestToSign,
-  credentials: AkSkCredentials,
-  now: Date = new Date(),
-): Record<string, string> {
+export function signRequest(req: RequestToSign, credentials: AkSkCredentials, now: Date = new Date()): Record<string, string> {
   const sdkDate = req.headers["X-Sdk-Date"] ?? req.headers["x-sdk-date"] ?? formatSdkDate(now);
   const added: Record<string, string> = { "X-Sdk-Date": sdkDate };
   if (credentials.securityToken) added["X-Security-Token"] = credentials.securityToken;

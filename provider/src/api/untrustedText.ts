@@ -20,6 +20,11 @@ export function clip(text: string, max: number, total: number = text.length): st
   return `${safe}… (${total - safe.length} more characters)`;
 }
 
+/** A name (an input, a function token) as a message quotes it: as it is when `plain`, else JSON-quoted and clipped. */
+export function quotedName(name: string, plain: RegExp, max: number): string {
+  return plain.test(name) ? name : clip(JSON.stringify(name), max);
+}
+
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** One line of at most `max` characters: control characters (line breaks, escapes) become spaces. */

@@ -100,9 +100,13 @@ function checkFields(config: RawConfig, secretKeys: ReadonlySet<string>): { valu
     const spec = CONFIG_FIELDS[name];
     const parsed = RULES[name].safeParse(raw);
     if (parsed.success) value[name] = parsed.data;
-    else failures.push({ property: name, reason: valueFailure(`metastudio:${name}`, spec, raw, parsed.error.issues[0], spec.secret === true || secretKeys.has(name)) });
+    else
+      failures.push({
+        property: name,
+        reason: valueFailure(`metastudio:${name}`, spec, raw, parsed.error.issues[0], spec.secret === true || secretKeys.has(name)),
+      });
   }
-  return { value: value as CheckedConfig, failures };
+  return { value: value, failures };
 }
 
 /** How the keys go together; only their presence matters here. */
@@ -111,10 +115,21 @@ function checkCombinations(config: RawConfig): InputFailure[] {
   const fail = (property: string, reason: string) => failures.push({ property, reason });
   const ak = present(config.accessKey);
   const sk = present(config.secretKey);
-  if (ak && !sk) fail("secretKey", "metastudio:accessKey is set but metastudio:secretKey is not (nor HW_SECRET_KEY / HUAWEICLOUD_SDK_SK); AK/SK signing needs both");
-  if (sk && !ak) fail("accessKey", "metastudio:secretKey is set but metastudio:accessKey is not (nor HW_ACCESS_KEY / HUAWEICLOUD_SDK_AK); AK/SK signing needs both");
+  if (ak && !sk)
+    fail(
+      "secretKey",
+      "metastudio:accessKey is set but metastudio:secretKey is not (nor HW_SECRET_KEY / HUAWEICLOUD_SDK_SK); AK/SK signing needs both",
+    );
+  if (sk && !ak)
+    fail(
+      "accessKey",
+      "metastudio:secretKey is set but metastudio:accessKey is not (nor HW_ACCESS_KEY / HUAWEICLOUD_SDK_AK); AK/SK signing needs both",
+    );
   if (present(config.authToken) && (ak || sk)) {
-    fail("authToken", "both metastudio:authToken and an access key pair are set; choose one authentication: AK/SK (accessKey, secretKey) or a token (authToken)");
+    fail(
+      "authToken",
+      "both metastudio:authToken and an access key pair are set; choose one authentication: AK/SK (accessKey, secretKey) or a token (authToken)",
+    );
   }
   if (present(config.securityToken) && !(ak && sk)) {
     fail("securityToken", "metastudio:securityToken is set without accessKey and secretKey; temporary credentials need all three");
@@ -146,13 +161,26 @@ export function resolveSettings(
   const cloud = c.cloud ?? (CONFIG_FIELDS.cloud.default as string);
   const endpoint = c.endpoint ?? (c.region ? `https://metastudio.${c.region}.${cloud}` : undefined);
   const given = (name: string) => present(config[name]);
-  if (!given("endpoint") && !given("region")) failures.push({ property: "region", reason: "no region: set metastudio:region (or HW_REGION_NAME), or metastudio:endpoint (or HW_METASTUDIO_ENDPOINT)" });
-  if (!given("projectId")) failures.push({ property: "projectId", reason: "no project id: set metastudio:projectId (or HW_PROJECT_ID / HUAWEICLOUD_SDK_PROJECT_ID)" });
+  if (!given("endpoint") && !given("region"))
+    failures.push({
+      property: "region",
+      reason: "no region: set metastudio:region (or HW_REGION_NAME), or metastudio:endpoint (or HW_METASTUDIO_ENDPOINT)",
+    });
+  if (!given("projectId"))
+    failures.push({
+      property: "projectId",
+      reason: "no project id: set metastudio:projectId (or HW_PROJECT_ID / HUAWEICLOUD_SDK_PROJECT_ID)",
+    });
   let auth: Auth | undefined;
   if (c.authToken) auth = { kind: "token", token: c.authToken };
-  else if (c.accessKey && c.secretKey) auth = { kind: "aksk", accessKey: c.accessKey, secretKey: c.secretKey, securityToken: c.securityToken };
+  else if (c.accessKey && c.secretKey)
+    auth = { kind: "aksk", accessKey: c.accessKey, secretKey: c.secretKey, securityToken: c.securityToken };
   else if (!given("accessKey") && !given("secretKey") && !given("authToken")) {
-    failures.push({ property: "accessKey", reason: "no credentials: set metastudio:accessKey and metastudio:secretKey (or HW_ACCESS_KEY / HW_SECRET_KEY), or metastudio:authToken (or HW_AUTH_TOKEN)" });
+    failures.push({
+      property: "accessKey",
+      reason:
+        "no credentials: set metastudio:accessKey and metastudio:secretKey (or HW_ACCESS_KEY / HW_SECRET_KEY), or metastudio:authToken (or HW_AUTH_TOKEN)",
+    });
   }
   if (failures.length || !auth || !endpoint || !c.projectId) return { ok: false, failures };
   const int = (name: "maxRetries" | "maxConcurrency" | "requestTimeoutSeconds") => c[name] ?? (CONFIG_FIELDS[name].default as number);

@@ -26,7 +26,8 @@ export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery 
   const query: Array<readonly [string, string]> = [];
   const headers: Record<string, string> = {};
   for (const [name, spec] of Object.entries(JOB_FILTER_FIELDS)) {
-    const v = inputs[name];
+    // Validated inputs: a filter is a string, a number, a boolean or a list of strings.
+    const v = inputs[name] as string | number | boolean | string[] | undefined;
     if (v === undefined) continue;
     const text = Array.isArray(v) ? v.join(",") : spec.rfc3339 ? utcTime(String(v)) : String(v);
     if (spec.query) query.push([spec.query, text]);
@@ -69,7 +70,10 @@ export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promi
   const hidden = hiddenParams(ctx.secretInputs);
   return listJobs(
     async (offset, limit, signal) => {
-      const page = await ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal);
+      const page = await ctx.client.listPage(
+        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden },
+        signal,
+      );
       ctx.onPage?.(page.jobs);
       return page;
     },

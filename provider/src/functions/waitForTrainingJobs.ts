@@ -66,11 +66,17 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
   for (;;) {
     const { jobs } = await listMatchingJobs(ctx, { filters });
     if (jobs.length === 0) {
-      throw new InvokeFailure("jobs", `the gate selected no training jobs (filters: ${JSON.stringify(shownInputs(filters, ctx.secretInputs))}); a gate on nothing is a mistake: check jobId / batchName / states`);
+      throw new InvokeFailure(
+        "jobs",
+        `the gate selected no training jobs (filters: ${JSON.stringify(shownInputs(filters, ctx.secretInputs))}); a gate on nothing is a mistake: check jobId / batchName / states`,
+      );
     }
     const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));
     if (stuck.length > 0) {
-      throw new InvokeFailure("jobs", `${stuck.length} of ${jobs.length} selected jobs cannot reach ${goal} without a person acting: ${listed(stuck)}`);
+      throw new InvokeFailure(
+        "jobs",
+        `${stuck.length} of ${jobs.length} selected jobs cannot reach ${goal} without a person acting: ${listed(stuck)}`,
+      );
     }
     const pending = jobs.filter((j) => !targets.has(j.state));
     if (pending.length === 0) {
@@ -78,7 +84,10 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
       return result(jobs, true, startedAt);
     }
     if (ctx.preview) {
-      ctx.log("info", `preview: ${pending.length} of ${jobs.length} jobs not yet in ${goal} (${countByState(pending)}); the deployment will wait up to ${timeoutSeconds} s`);
+      ctx.log(
+        "info",
+        `preview: ${pending.length} of ${jobs.length} jobs not yet in ${goal} (${countByState(pending)}); the deployment will wait up to ${timeoutSeconds} s`,
+      );
       return result(jobs, false, startedAt);
     }
     const now = Date.now();
@@ -88,8 +97,10 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
         `timed out after ${Math.round((now - startedAt) / 1000)} s (timeoutSeconds ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
       );
     }
-    ctx.log("info", `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`);
+    ctx.log(
+      "info",
+      `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`,
+    );
     await sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
   }
 }
-

@@ -18,7 +18,11 @@ export class EngineLog {
   private address: string | undefined;
   private client: EngineClient | undefined;
 
-  constructor(address?: string) {
+  /** `write` takes the stderr copy of each line (process.stderr; a test's buffer in-process). */
+  constructor(
+    address?: string,
+    private readonly write: (text: string) => void = (text) => process.stderr.write(text),
+  ) {
     this.address = address;
   }
 
@@ -32,7 +36,7 @@ export class EngineLog {
 
   log(severity: LogSeverity, text: string): void {
     const message = oneLine(text, MAX_LINE);
-    process.stderr.write(`[${severity}] ${message}\n`);
+    this.write(`[${severity}] ${message}\n`);
     if (!this.address || severity === "debug") return;
     try {
       if (!this.client) {
@@ -41,12 +45,12 @@ export class EngineLog {
       }
       const { LogRequest } = require("@pulumi/pulumi/proto/engine_pb") as typeof import("@pulumi/pulumi/proto/engine_pb");
       const req = new LogRequest();
-      req.setSeverity(SEVERITY[severity] as 0 | 1 | 2 | 3);
+      req.setSeverity(SEVERITY[severity]);
       req.setMessage(message);
       // A lost log line must never fail the call it describes.
       this.client.log(req, () => undefined);
     } catch (err) {
-      process.stderr.write(`[warning] could not send a log line to the engine: ${(err as Error).message}\n`);
+      this.write(`[warning] could not send a log line to the engine: ${(err as Error).message}\n`);
     }
   }
 

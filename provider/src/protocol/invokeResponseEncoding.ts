@@ -1,8 +1,8 @@
 /**
  * Encodes a pulumirpc.InvokeResponse straight from plain JavaScript to protobuf bytes.
  *
- * google-protobuf's Struct.fromJavaScript builds a message object per value, then serializes it:
- * for a 10,000-job listing that was most of the plugin's time and memory. This writes the same
+ * google-protobuf's Struct.fromJavaScript builds a message object per value, then serializes it,
+ * which costs most of a large listing's time and memory (docs/benchmarks.md). This writes the same
  * bytes in two passes (sizes, then bytes) into one buffer. A test decodes the output with the
  * generated InvokeResponse class and compares it with Struct.fromJavaScript's.
  *
@@ -119,7 +119,7 @@ class SizePass {
    * kept field and value is recorded, so the write pass reads no property a second time (keyed
    * reads with varying keys were most of the encoder's time).
    */
-  renamedStruct(o: Record<string, unknown>, fields: RenamedFields, kept: Array<RenamedField | unknown>): number {
+  renamedStruct(o: Record<string, unknown>, fields: RenamedFields, kept: unknown[]): number {
     let total = 0;
     for (const key in o) {
       const v = o[key];
@@ -241,7 +241,7 @@ class Writer {
   }
 
   /** Writes `count` fields recorded by SizePass.renamedStruct, from `kept[at]` on. */
-  renamedStruct(kept: ReadonlyArray<RenamedField | unknown>, at: number, count: number): void {
+  renamedStruct(kept: readonly unknown[], at: number, count: number): void {
     for (let i = at; i < at + 2 * count; i += 2) {
       const f = kept[i] as RenamedField;
       const v = kept[i + 1];
@@ -286,7 +286,7 @@ class Writer {
  */
 export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unknown>>, fields: RenamedFields): Uint8Array[] {
   const pass = new SizePass();
-  const kept: Array<RenamedField | unknown> = [];
+  const kept: unknown[] = [];
   const structLens = new Array<number>(objects.length);
   const keptAt = new Array<number>(objects.length + 1);
   let total = 0;
@@ -299,7 +299,7 @@ export function encodeRenamedEntries(objects: ReadonlyArray<Record<string, unkno
   }
   keptAt[objects.length] = kept.length;
   const w = new Writer(Buffer.allocUnsafe(total), pass.sizes);
-  const entries: Uint8Array[] = new Array(objects.length);
+  const entries = new Array<Uint8Array>(objects.length);
   for (let i = 0; i < objects.length; i++) {
     const start = w.pos;
     const n = structLens[i];

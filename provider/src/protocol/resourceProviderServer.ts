@@ -11,7 +11,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
-import { clip, oneLine } from "../api/untrustedText";
+import { oneLine, quotedName } from "../api/untrustedText";
 import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import { InvokeContext, InvokeFailure } from "../functions/context";
 import type { ProviderFunction } from "../functions/registry";
@@ -36,7 +36,7 @@ function functions(): Readonly<Record<string, ProviderFunction>> {
 }
 
 function structToObject(s: Struct | undefined): Record<string, unknown> {
-  return s ? (s.toJavaScript() as Record<string, unknown>) : {};
+  return s ? s.toJavaScript() : {};
 }
 
 /**
@@ -143,7 +143,7 @@ export class MetaStudioProvider {
   }
 
   configure(call: Call<pb.ConfigureRequest>, cb: Callback<pb.ConfigureResponse>): void {
-    const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList() as Array<[string, string]>);
+    const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList());
     const args = unwrapValue(structToObject(call.request.getArgs()));
     this.config = withEnvFallbacks({ ...fromVariables, ...(args.value as RawConfig) }, this.env);
     this.secretConfigKeys = args.secretKeys;
@@ -213,7 +213,7 @@ export class MetaStudioProvider {
     const known = functions();
     const fn = Object.hasOwn(known, tok) ? known[tok] : undefined;
     if (!fn) {
-      const shown = /^[\w:./-]{1,200}$/.test(tok) ? tok : clip(JSON.stringify(tok), 200);
+      const shown = quotedName(tok, /^[\w:./-]{1,200}$/, 200);
       return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${shown}; this provider has ${Object.keys(known).join(", ")}`));
     }
     const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(args);
@@ -285,6 +285,6 @@ export class MetaStudioProvider {
       configure: this.configure.bind(this),
       invoke: this.invoke.bind(this),
       cancel: this.cancelAll.bind(this),
-    } as unknown as grpc.UntypedServiceImplementation;
+    };
   }
 }

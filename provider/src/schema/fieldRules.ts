@@ -27,7 +27,8 @@ function stringRule(spec: FieldSpec, opts: RuleOptions): z.ZodType {
   if (spec.rfc3339) {
     return z.iso.datetime({ offset: true }).superRefine((v, ctx) => {
       const at = Date.parse(v);
-      if (!(at >= FIRST_INSTANT && at <= LAST_INSTANT)) ctx.addIssue({ code: "custom", message: `its UTC time is outside the years 0000 to 9999; expected ${RFC3339_ACCEPTED}` });
+      if (!(at >= FIRST_INSTANT && at <= LAST_INSTANT))
+        ctx.addIssue({ code: "custom", message: `its UTC time is outside the years 0000 to 9999; expected ${RFC3339_ACCEPTED}` });
     });
   }
   const text = (opts.config ? z.string().trim() : z.string()).max(spec.maxLength ?? MAX_STRING_LENGTH);
@@ -44,7 +45,11 @@ function stringRule(spec: FieldSpec, opts: RuleOptions): z.ZodType {
 export function zodFor(spec: FieldSpec, opts: RuleOptions = {}): z.ZodType {
   switch (spec.type) {
     case "integer": {
-      const n = z.number().int().min(spec.min ?? -Infinity).max(spec.max ?? Infinity);
+      const n = z
+        .number()
+        .int()
+        .min(spec.min ?? -Infinity)
+        .max(spec.max ?? Infinity);
       return opts.config ? z.preprocess((v) => (typeof v === "string" && /^\s*-?\d{1,16}\s*$/.test(v) ? Number(v) : v), n) : n;
     }
     case "boolean":
@@ -92,7 +97,13 @@ export function show(value: unknown): string {
 }
 
 /** `<label> is <value>; <what is wrong or accepted>`, from the first issue zod found with the value. */
-export function valueFailure(label: string, spec: FieldSpec, value: unknown, issue: { code: string; message: string } | undefined, hidden: boolean): string {
+export function valueFailure(
+  label: string,
+  spec: FieldSpec,
+  value: unknown,
+  issue: { code: string; message: string } | undefined,
+  hidden: boolean,
+): string {
   const reason = issue?.code === "custom" ? issue.message : `expected ${describeAccepted(spec)}`;
   return `${label} is ${hidden ? HIDDEN_VALUE : show(value)}; ${reason}`;
 }

@@ -59,69 +59,262 @@ export const MAX_LISTING_BYTES = 256 * 1024 * 1024;
 
 /** The filters of GET /v1/{project_id}/digital-human-training-manage/user/jobs, camelCased. */
 export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  sortKey: { type: "string", enum: SORT_KEYS, query: "sort_key", description: "Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order." },
-  sortDir: { type: "string", enum: SORT_DIRS, query: "sort_dir", description: "Sort direction: `asc` or `desc`. Default `asc` (the service's)." },
-  createSince: { type: "string", rfc3339: true, query: "create_since", description: "Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound." },
-  createUntil: { type: "string", rfc3339: true, query: "create_until", description: "Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound." },
-  updateSince: { type: "string", rfc3339: true, query: "update_since", description: "Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound." },
-  updateUntil: { type: "string", rfc3339: true, query: "update_until", description: "Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound." },
-  states: { type: "stringList", enum: KNOWN_STATES, query: "state", description: "Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `[\"JOB_FINISH\", \"TRAINING\"]`. Default: every state." },
-  queryProjectId: { type: "string", format: "projectId", query: "query_project_id", description: "Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project." },
+  sortKey: {
+    type: "string",
+    enum: SORT_KEYS,
+    query: "sort_key",
+    description: "Sort field: `create_time`, `update_time` or `asset_order`, e.g. `create_time`. Default: the service's order.",
+  },
+  sortDir: {
+    type: "string",
+    enum: SORT_DIRS,
+    query: "sort_dir",
+    description: "Sort direction: `asc` or `desc`. Default `asc` (the service's).",
+  },
+  createSince: {
+    type: "string",
+    rfc3339: true,
+    query: "create_since",
+    description:
+      "Only jobs created at or after this time: RFC 3339, any offset (sent in UTC), e.g. `2023-12-08T08:30:56Z`. Default: no lower bound.",
+  },
+  createUntil: {
+    type: "string",
+    rfc3339: true,
+    query: "create_until",
+    description: "Only jobs created at or before this time: RFC 3339, e.g. `2024-01-31T23:59:59+08:00`. Default: no upper bound.",
+  },
+  updateSince: {
+    type: "string",
+    rfc3339: true,
+    query: "update_since",
+    description: "Only jobs last updated at or after this time: RFC 3339, e.g. `2024-01-01T00:00:00Z`. Default: no lower bound.",
+  },
+  updateUntil: {
+    type: "string",
+    rfc3339: true,
+    query: "update_until",
+    description: "Only jobs last updated at or before this time: RFC 3339, e.g. `2024-01-31T00:00:00Z`. Default: no upper bound.",
+  },
+  states: {
+    type: "stringList",
+    enum: KNOWN_STATES,
+    query: "state",
+    description:
+      'Only jobs in one of these states (at most 100; a mistyped state is refused with a suggestion), e.g. `["JOB_FINISH", "TRAINING"]`. Default: every state.',
+  },
+  queryProjectId: {
+    type: "string",
+    format: "projectId",
+    query: "query_project_id",
+    description: "Tenant (project) id to query: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Default: the configured project.",
+  },
   batchName: { type: "string", query: "batch_name", description: "Only jobs of this batch, e.g. `release-7`. Default: every batch." },
   tag: { type: "string", query: "tag", description: "Only jobs carrying this tag, e.g. `customer-a`. Default: any tag." },
   jobId: { type: "string", query: "job_id", description: "Only the job with this id, e.g. `cf69dc4f5b891cd70622e169c2ca5d09`." },
   name: { type: "string", query: "name", description: "Only jobs whose model has this name, e.g. `anchor-news-4k`." },
-  modelResolution: { type: "string", enum: MODEL_RESOLUTIONS, query: "model_resolution", description: "Only models of this resolution: `1080P` or `4K`. Default: both." },
-  isFlexus: { type: "boolean", query: "is_flexus", description: "Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both." },
-  isLiveCopy: { type: "boolean", query: "is_live_copy", description: "Only live-copy jobs when true, only other jobs when false. Default: both." },
-  trainLocation: { type: "string", query: "train_location", description: "Only jobs trained in this region, e.g. `cn-north-4`. Default: every region." },
-  isOndemandResource: { type: "boolean", query: "is_ondemand_resource", description: "Only jobs on on-demand resources when true, only others when false. Default: both." },
-  appUserId: { type: "string", format: "headerValue", header: "X-App-UserId", description: "Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none." },
+  modelResolution: {
+    type: "string",
+    enum: MODEL_RESOLUTIONS,
+    query: "model_resolution",
+    description: "Only models of this resolution: `1080P` or `4K`. Default: both.",
+  },
+  isFlexus: {
+    type: "boolean",
+    query: "is_flexus",
+    description: "Only basic-edition (Flexus) jobs when true, only other jobs when false. Default: both.",
+  },
+  isLiveCopy: {
+    type: "boolean",
+    query: "is_live_copy",
+    description: "Only live-copy jobs when true, only other jobs when false. Default: both.",
+  },
+  trainLocation: {
+    type: "string",
+    query: "train_location",
+    description: "Only jobs trained in this region, e.g. `cn-north-4`. Default: every region.",
+  },
+  isOndemandResource: {
+    type: "boolean",
+    query: "is_ondemand_resource",
+    description: "Only jobs on on-demand resources when true, only others when false. Default: both.",
+  },
+  appUserId: {
+    type: "string",
+    format: "headerValue",
+    header: "X-App-UserId",
+    description: "Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.",
+  },
 };
 
 /** Paging inputs of getTrainingJobs: handled by the provider, not passed through as is. */
 export const PAGING_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  offset: { type: "integer", min: 0, max: MAX_INT32, default: 0, description: "Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0." },
-  limit: { type: "integer", min: 1, max: MAX_LISTING_JOBS, description: "The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it." },
-  pageSize: { type: "integer", min: 1, max: 100, default: 100, description: "Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests)." },
+  offset: {
+    type: "integer",
+    min: 0,
+    max: MAX_INT32,
+    default: 0,
+    description: "Where the listing starts: a 0-based position in the service's order, e.g. `200`. Default 0.",
+  },
+  limit: {
+    type: "integer",
+    min: 1,
+    max: MAX_LISTING_JOBS,
+    description:
+      "The most jobs to return in all, at most 100,000; without it, every matching job is returned (paging is automatic), and a filter matching more than 100,000 is an error asking to narrow it.",
+  },
+  pageSize: {
+    type: "integer",
+    min: 1,
+    max: 100,
+    default: 100,
+    description: "Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).",
+  },
 };
 
 export const GET_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> = { ...PAGING_FIELDS, ...JOB_FILTER_FIELDS };
 
 export const WAIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  targetStates: { type: "stringList", enum: KNOWN_STATES, default: ["JOB_FINISH"], description: "The states that let the gate pass, e.g. `[\"JOB_FINISH\", \"JOB_SUCCESS\"]`. Default `[\"JOB_FINISH\"]`." },
-  timeoutSeconds: { type: "integer", min: 0, max: 7 * 24 * 3600, default: 0, description: "How long to wait, in seconds (0 to 604800), for every selected job to reach a target state, e.g. `3600`. Default 0: check once without waiting." },
-  pollIntervalSeconds: { type: "integer", min: 1, max: 3600, default: 30, description: "Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30." },
+  targetStates: {
+    type: "stringList",
+    enum: KNOWN_STATES,
+    default: ["JOB_FINISH"],
+    description: 'The states that let the gate pass, e.g. `["JOB_FINISH", "JOB_SUCCESS"]`. Default `["JOB_FINISH"]`.',
+  },
+  timeoutSeconds: {
+    type: "integer",
+    min: 0,
+    max: 7 * 24 * 3600,
+    default: 0,
+    description:
+      "How long to wait, in seconds (0 to 604800), for every selected job to reach a target state, e.g. `3600`. Default 0: check once without waiting.",
+  },
+  pollIntervalSeconds: {
+    type: "integer",
+    min: 1,
+    max: 3600,
+    default: 30,
+    description: "Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30.",
+  },
 };
 
 export const WAIT_FOR_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> = { ...JOB_FILTER_FIELDS, ...WAIT_FIELDS };
 
 /** Provider configuration: `pulumi config set metastudio:<key>` or explicit Provider inputs. */
 export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
-  region: { type: "string", format: "region", maxLength: 64, env: ["HW_REGION_NAME"], description: "Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`." },
-  projectId: { type: "string", format: "projectId", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"], description: "Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required." },
-  accessKey: { type: "string", format: "accessKey", maxLength: 128, secret: true, env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"], description: "Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured." },
-  secretKey: { type: "string", format: "credential", maxLength: 256, secret: true, env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"], description: "Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured." },
-  securityToken: { type: "string", format: "credential", maxLength: 32_768, secret: true, env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"], description: "Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment." },
-  authToken: { type: "string", format: "credential", maxLength: 32_768, secret: true, env: ["HW_AUTH_TOKEN"], description: "IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured." },
-  cloud: { type: "string", format: "domainSuffix", maxLength: 253, env: ["HW_CLOUD"], default: "myhuaweicloud.com", description: "Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`." },
-  endpoint: { type: "string", format: "endpoint", maxLength: 2048, env: ["HW_METASTUDIO_ENDPOINT"], description: "Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`." },
-  maxRetries: { type: "integer", min: 0, max: 20, default: 5, env: ["HW_MAX_RETRIES"], description: "Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5." },
-  maxConcurrency: { type: "integer", min: 1, max: 64, default: 10, description: "Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10." },
-  requestTimeoutSeconds: { type: "integer", min: 1, max: 600, default: 30, description: "Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30." },
+  region: {
+    type: "string",
+    format: "region",
+    maxLength: 64,
+    env: ["HW_REGION_NAME"],
+    description:
+      "Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.",
+  },
+  projectId: {
+    type: "string",
+    format: "projectId",
+    env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
+    description:
+      "Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.",
+  },
+  accessKey: {
+    type: "string",
+    format: "accessKey",
+    maxLength: 128,
+    secret: true,
+    env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
+    description:
+      "Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.",
+  },
+  secretKey: {
+    type: "string",
+    format: "credential",
+    maxLength: 256,
+    secret: true,
+    env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+    description:
+      "Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.",
+  },
+  securityToken: {
+    type: "string",
+    format: "credential",
+    maxLength: 32_768,
+    secret: true,
+    env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+    description:
+      "Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.",
+  },
+  authToken: {
+    type: "string",
+    format: "credential",
+    maxLength: 32_768,
+    secret: true,
+    env: ["HW_AUTH_TOKEN"],
+    description:
+      "IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.",
+  },
+  cloud: {
+    type: "string",
+    format: "domainSuffix",
+    maxLength: 253,
+    env: ["HW_CLOUD"],
+    default: "myhuaweicloud.com",
+    description: "Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.",
+  },
+  endpoint: {
+    type: "string",
+    format: "endpoint",
+    maxLength: 2048,
+    env: ["HW_METASTUDIO_ENDPOINT"],
+    description:
+      "Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.",
+  },
+  maxRetries: {
+    type: "integer",
+    min: 0,
+    max: 20,
+    default: 5,
+    env: ["HW_MAX_RETRIES"],
+    description:
+      "Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.",
+  },
+  maxConcurrency: {
+    type: "integer",
+    min: 1,
+    max: 64,
+    default: 10,
+    description: "Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.",
+  },
+  requestTimeoutSeconds: {
+    type: "integer",
+    min: 1,
+    max: 600,
+    default: 30,
+    description: "Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.",
+  },
 };
 
 /** Fields of one job in the response: API name -> camelCase output name, and its type. */
 export const JOB_OUTPUT_FIELDS: Readonly<Record<string, { api: string; spec: FieldSpec; required?: boolean }>> = {
   jobId: { api: "job_id", required: true, spec: { type: "string", description: "Training job id." } },
   name: { api: "name", required: true, spec: { type: "string", description: "Model name, also its name in the asset library." } },
-  state: { api: "state", required: true, spec: { type: "string", description: "Job state; states newer than this provider come back as they are." } },
+  state: {
+    api: "state",
+    required: true,
+    spec: { type: "string", description: "Job state; states newer than this provider come back as they are." },
+  },
   assetId: { api: "asset_id", spec: { type: "string", description: "Model asset id, once the asset exists." } },
   projectId: { api: "project_id", spec: { type: "string", description: "Project id." } },
-  coverDownloadUrl: { api: "cover_download_url", spec: { type: "string", description: "Signed thumbnail URL, valid 24 hours (it changes on every call)." } },
+  coverDownloadUrl: {
+    api: "cover_download_url",
+    spec: { type: "string", description: "Signed thumbnail URL, valid 24 hours (it changes on every call)." },
+  },
   lastUpdateTime: { api: "last_update_time", spec: { type: "string", description: "Last update, RFC 3339." } },
   createTime: { api: "create_time", spec: { type: "string", description: "Creation time, RFC 3339." } },
-  contact: { api: "contact", spec: { type: "string", description: "Creator's phone number or e-mail (personal data, masked by the service)." } },
+  contact: {
+    api: "contact",
+    spec: { type: "string", description: "Creator's phone number or e-mail (personal data, masked by the service)." },
+  },
   batchName: { api: "batch_name", spec: { type: "string", description: "Batch name." } },
   tags: { api: "tags", spec: { type: "stringList", description: "Task tags." } },
   modelVersion: { api: "model_version", spec: { type: "string", description: "Model version: `V2`, `V3`, `V3.2`, `V3.3`." } },
@@ -134,5 +327,8 @@ export const JOB_OUTPUT_FIELDS: Readonly<Record<string, { api: string; spec: Fie
   isOnlyHumanModel: { api: "is_only_human_model", spec: { type: "boolean", description: "Human model only." } },
   isBackgroundReplacement: { api: "is_background_replacement", spec: { type: "boolean", description: "Background replacement." } },
   isOndemandResource: { api: "is_ondemand_resource", spec: { type: "boolean", description: "Trained on on-demand resources." } },
-  optionalTrainingLocation: { api: "optional_training_location", spec: { type: "stringList", description: "Regions the job may train in." } },
+  optionalTrainingLocation: {
+    api: "optional_training_location",
+    spec: { type: "stringList", description: "Regions the job may train in." },
+  },
 };

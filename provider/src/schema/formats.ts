@@ -36,7 +36,8 @@ function unsendable(value: string, spaces: "allowed" | "refused"): string | unde
   return undefined;
 }
 
-const CREDENTIAL_ACCEPTED = "printable ASCII without spaces, as IAM issues it (whitespace around it, as a copy from a terminal leaves it, is ignored)";
+const CREDENTIAL_ACCEPTED =
+  "printable ASCII without spaces, as IAM issues it (whitespace around it, as a copy from a terminal leaves it, is ignored)";
 
 export const FORMATS: Readonly<Record<StringFormat, Format>> = {
   region: {
@@ -71,18 +72,22 @@ export const FORMATS: Readonly<Record<StringFormat, Format>> = {
   },
   projectId: {
     accepted: "a Huawei Cloud project id: 32 hexadecimal digits (console: My Credentials, Projects)",
-    problem: (v) => (PROJECT_ID.test(v) ? undefined : "expected a Huawei Cloud project id: 32 hexadecimal digits (console: My Credentials, Projects)"),
+    problem: (v) =>
+      PROJECT_ID.test(v) ? undefined : "expected a Huawei Cloud project id: 32 hexadecimal digits (console: My Credentials, Projects)",
     // IAM writes project ids in lower case; the id is part of the signed path.
     normalise: (v) => v.toLowerCase(),
   },
   accessKey: {
     accepted: "an access key: letters, digits, '.', '_' or '-' (IAM issues 20 upper-case letters and digits)",
     problem: (v) =>
-      ACCESS_KEY.test(v) ? undefined : `${unsendable(v, "refused") ?? "it holds a character other than a letter, a digit, '.', '_' or '-'"}; expected an access key as IAM issues it (20 upper-case letters and digits; whitespace around it is ignored)`,
+      ACCESS_KEY.test(v)
+        ? undefined
+        : `${unsendable(v, "refused") ?? "it holds a character other than a letter, a digit, '.', '_' or '-'"}; expected an access key as IAM issues it (20 upper-case letters and digits; whitespace around it is ignored)`,
   },
   credential: {
     accepted: CREDENTIAL_ACCEPTED,
-    problem: (v) => (VISIBLE_ASCII.test(v) ? undefined : `${unsendable(v, "refused") ?? "it cannot be sent"}; expected ${CREDENTIAL_ACCEPTED}`),
+    problem: (v) =>
+      VISIBLE_ASCII.test(v) ? undefined : `${unsendable(v, "refused") ?? "it cannot be sent"}; expected ${CREDENTIAL_ACCEPTED}`,
   },
   headerValue: {
     accepted: "printable ASCII, without spaces at either end (it is sent as an HTTP header)",

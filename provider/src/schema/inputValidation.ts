@@ -4,9 +4,11 @@
  * marked it secret) and what is accepted.
  */
 import { z } from "zod";
+import { quotedName } from "../api/untrustedText";
 import { FieldSpec } from "./fields";
 import { describeAccepted, HIDDEN_VALUE, show, valueFailure, zodFor } from "./fieldRules";
 import { KNOWN_STATES, nearestKnownState } from "./states";
+import { editDistance } from "./editDistance";
 
 export interface InputFailure {
   property: string;
@@ -27,7 +29,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestScore) {
       best = c;
       bestScore = d;
@@ -36,31 +38,13 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length];
-}
-
 /** An input name as a failure quotes it: as it is when ordinary, else JSON-quoted and cut. */
-function nameShown(key: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key)) return key;
-  const quoted = JSON.stringify(key);
-  return quoted.length > MAX_NAME_SHOWN ? `${quoted.slice(0, MAX_NAME_SHOWN - 4)}..."` : quoted;
-}
+const nameShown = (key: string) => quotedName(key, /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, MAX_NAME_SHOWN);
 
 function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core.$ZodIssue, hidden: boolean): InputFailure {
   if (spec.type === "stringList" && spec.enum && Array.isArray(value)) {
     const accepted = new Set(spec.enum);
-    const bad = value.find((v) => typeof v !== "string" || !accepted.has(v));
+    const bad: unknown = (value as unknown[]).find((v) => typeof v !== "string" || !accepted.has(v));
     if (value.length > 0 && typeof bad === "string") {
       // The nearest known state would say much about a secret one.
       const hint = spec.enum === KNOWN_STATES && !hidden ? `did you mean ${nearestKnownState(bad.slice(0, 64))}? ` : "";
@@ -70,7 +54,10 @@ function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core
       };
     }
     if (value.length === 0) {
-      return { property: name, reason: `${name} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}` };
+      return {
+        property: name,
+        reason: `${name} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}`,
+      };
     }
   }
   return { property: name, reason: valueFailure(name, spec, value, issue, hidden || spec.secret === true) };

@@ -2,13 +2,7 @@
  * The Pulumi package schema, built from the field tables. `npm run gen-schema` writes it to
  * provider/schema.json (checked in, served by GetSchema); a test fails when the two differ.
  */
-import {
-  CONFIG_FIELDS,
-  FieldSpec,
-  GET_TRAINING_JOBS_INPUTS,
-  JOB_OUTPUT_FIELDS,
-  WAIT_FOR_TRAINING_JOBS_INPUTS,
-} from "./fields";
+import { CONFIG_FIELDS, FieldSpec, GET_TRAINING_JOBS_INPUTS, JOB_OUTPUT_FIELDS, WAIT_FOR_TRAINING_JOBS_INPUTS } from "./fields";
 
 export const PACKAGE_NAME = "metastudio";
 export const GET_TRAINING_JOBS_TOKEN = "metastudio:index:getTrainingJobs";
@@ -23,8 +17,7 @@ export const GO_IMPORT_BASE_PATH = "github.com/pulumi-metastudio/pulumi-metastud
 type JsonSchemaProperty = Record<string, unknown>;
 
 function property(spec: FieldSpec): JsonSchemaProperty {
-  const p: JsonSchemaProperty =
-    spec.type === "stringList" ? { type: "array", items: { type: "string" } } : { type: spec.type };
+  const p: JsonSchemaProperty = spec.type === "stringList" ? { type: "array", items: { type: "string" } } : { type: spec.type };
   p.description = spec.description;
   if (spec.default !== undefined && spec.type !== "stringList") p.default = spec.default;
   if (spec.secret) p.secret = true;
@@ -73,9 +66,7 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
     },
     functions: {
       [GET_TRAINING_JOBS_TOKEN]: {
-        description:
-          "Lists MetaStudio training jobs with every filter of the API, paging through all matches " +
-          "(or up to `limit`).",
+        description: "Lists MetaStudio training jobs with every filter of the API, paging through all matches " + "(or up to `limit`).",
         inputs: { properties: properties(GET_TRAINING_JOBS_INPUTS) },
         outputs: {
           properties: {
@@ -93,10 +84,18 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
         inputs: { properties: properties(WAIT_FOR_TRAINING_JOBS_INPUTS) },
         outputs: {
           properties: {
-            ready: { type: "boolean", description: "Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits." },
+            ready: {
+              type: "boolean",
+              description:
+                "Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.",
+            },
             jobs: { ...jobList, description: "The selected jobs as last seen." },
             jobIds: { type: "array", items: { type: "string" }, description: "Ids of the selected jobs." },
-            assetIds: { type: "array", items: { type: "string" }, description: "Model asset ids of the selected jobs that have one, for the deployment that follows." },
+            assetIds: {
+              type: "array",
+              items: { type: "string" },
+              description: "Model asset ids of the selected jobs that have one, for the deployment that follows.",
+            },
             waitedSeconds: { type: "number", description: "How long the gate waited, in seconds, e.g. `42.5`; 0 when it checked once." },
           },
           required: ["ready", "jobs", "jobIds", "assetIds", "waitedSeconds"],

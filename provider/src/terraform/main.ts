@@ -29,7 +29,9 @@ export async function startPlugin(env: NodeJS.ProcessEnv = process.env): Promise
   }
   const offered = (env.PLUGIN_PROTOCOL_VERSIONS ?? String(TERRAFORM_PROTOCOL_VERSION)).split(",").map((v) => Number(v.trim()));
   if (!offered.includes(TERRAFORM_PROTOCOL_VERSION)) {
-    fail(`the client speaks plugin protocol ${offered.join(", ")}; this provider speaks ${TERRAFORM_PROTOCOL_VERSION} (Terraform 1.0 or newer, any OpenTofu)`);
+    fail(
+      `the client speaks plugin protocol ${offered.join(", ")}; this provider speaks ${TERRAFORM_PROTOCOL_VERSION} (Terraform 1.0 or newer, any OpenTofu)`,
+    );
   }
   const server = await startTerraformServer({ clientCertPem: env.PLUGIN_CLIENT_CERT || undefined, portRange: portRange(env), env });
   process.stdout.write(`${server.handshakeLine}\n`);

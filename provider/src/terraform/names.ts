@@ -15,7 +15,9 @@ export function attributePathOf(field: string): string[] {
   return [snakeCase(field)];
 }
 
-const RENAMED = [...new Set([...Object.keys(CONFIG_FIELDS), ...Object.keys(GET_TRAINING_JOBS_INPUTS), ...Object.keys(WAIT_FOR_TRAINING_JOBS_INPUTS)])]
+const RENAMED = [
+  ...new Set([...Object.keys(CONFIG_FIELDS), ...Object.keys(GET_TRAINING_JOBS_INPUTS), ...Object.keys(WAIT_FOR_TRAINING_JOBS_INPUTS)]),
+]
   .filter((name) => attributePathOf(name).join(".") !== name)
   .sort((a, b) => b.length - a.length);
 const RENAMED_PATTERN = new RegExp(`(?:metastudio:)?\\b(${RENAMED.join("|")})\\b|metastudio:(\\w+)`, "g");

@@ -46,13 +46,17 @@ export function validateProviderConfig(value: TfValue, env: Env): Diagnostic[] {
   const { raw, unknown } = sharedConfig(value);
   const unknownFields = new Set(unknown.map((attr) => CONFIG_BY_ATTRIBUTE.get(attr)!));
   const ifSet: RawConfig = { ...raw };
-  for (const field of unknownFields) ifSet[field] = CONFIG_FIELDS[field].type === "integer" ? (CONFIG_FIELDS[field].min ?? 0) : "(known after apply)";
+  for (const field of unknownFields)
+    ifSet[field] = CONFIG_FIELDS[field].type === "integer" ? (CONFIG_FIELDS[field].min ?? 0) : "(known after apply)";
   const whenNull = new Set(checkConfig(withEnvFallbacks(raw, env)).map((f) => `${f.property}\n${f.reason}`));
-  const either = checkConfig(withEnvFallbacks(ifSet, env)).filter((f) => !unknownFields.has(f.property) && whenNull.has(`${f.property}\n${f.reason}`));
+  const either = checkConfig(withEnvFallbacks(ifSet, env)).filter(
+    (f) => !unknownFields.has(f.property) && whenNull.has(`${f.property}\n${f.reason}`),
+  );
   return diagnosticsOf(either);
 }
 
-export type Configured = { ok: true; settings: ProviderSettings } | { ok: false; diagnostics: Diagnostic[] } | { ok: "unknown"; attributes: string[] };
+export type Configured =
+  { ok: true; settings: ProviderSettings } | { ok: false; diagnostics: Diagnostic[] } | { ok: "unknown"; attributes: string[] };
 
 /** ConfigureProvider: the block completed from the environment, checked, and made client settings. */
 export function configureProvider(value: TfValue, env: Env): Configured {

@@ -41,11 +41,18 @@ function unary<Req, Res>(name: string, log: Log, fn: Unary<Req, Res>): grpc.hand
   };
 }
 
-const noCapabilities: tf.ServerCapabilities = { planDestroy: false, getProviderSchemaOptional: false, moveResourceState: false, generateResourceConfig: false };
+const noCapabilities: tf.ServerCapabilities = {
+  planDestroy: false,
+  getProviderSchemaOptional: false,
+  moveResourceState: false,
+  generateResourceConfig: false,
+};
 
 export class TerraformProvider {
   private settings: ProviderSettings | undefined;
-  private notReady: tf.Diagnostic[] = [errorAt(undefined, "Provider not configured", "ConfigureProvider was not called before this request")];
+  private notReady: tf.Diagnostic[] = [
+    errorAt(undefined, "Provider not configured", "ConfigureProvider was not called before this request"),
+  ];
   private client: MetaStudioClient | undefined;
   private cancel = new AbortController();
 
@@ -133,7 +140,13 @@ export class TerraformProvider {
     }
     if (configured.ok === "unknown") {
       // Known only after another resource is applied: reads and applies wait for a later Configure.
-      this.notReady = [errorAt(undefined, "Provider configuration not known yet", `${configured.attributes.join(", ")} depend on values known only after apply`)];
+      this.notReady = [
+        errorAt(
+          undefined,
+          "Provider configuration not known yet",
+          `${configured.attributes.join(", ")} depend on values known only after apply`,
+        ),
+      ];
       return { diagnostics: [] };
     }
     this.notReady = configured.diagnostics;
@@ -169,7 +182,8 @@ export class TerraformProvider {
   upgradeResourceState: Unary<tf.UpgradeResourceState_Request, tf.UpgradeResourceState_Response> = (req) => {
     if (req.typeName !== GATE_RESOURCE) return { upgradedState: undefined, diagnostics: [unknownType("resource", req.typeName)] };
     const json = req.rawState?.json;
-    if (!json || json.length === 0) return { upgradedState: undefined, diagnostics: [errorAt(undefined, "Cannot read the gate's state", "the state holds no JSON")] };
+    if (!json || json.length === 0)
+      return { upgradedState: undefined, diagnostics: [errorAt(undefined, "Cannot read the gate's state", "the state holds no JSON")] };
     return { upgradedState: toDynamicValue(features().upgradeGateState(json.toString("utf8"))), diagnostics: [] };
   };
 
@@ -184,7 +198,8 @@ export class TerraformProvider {
 
   planResourceChange: Unary<tf.PlanResourceChange_Request, tf.PlanResourceChange_Response> = (req) => {
     const base = { plannedPrivate: Buffer.alloc(0), legacyTypeSystem: false, deferred: undefined, plannedIdentity: undefined };
-    if (req.typeName !== GATE_RESOURCE) return { ...base, plannedState: undefined, requiresReplace: [], diagnostics: [unknownType("resource", req.typeName)] };
+    if (req.typeName !== GATE_RESOURCE)
+      return { ...base, plannedState: undefined, requiresReplace: [], diagnostics: [unknownType("resource", req.typeName)] };
     const plan = features().planGate(fromDynamicValue(req.priorState), fromDynamicValue(req.proposedNewState));
     return {
       ...base,
@@ -211,7 +226,9 @@ export class TerraformProvider {
 
   importResourceState: Unary<tf.ImportResourceState_Request, tf.ImportResourceState_Response> = () => ({
     importedResources: [],
-    diagnostics: [errorAt(undefined, "Cannot import a gate", `${GATE_RESOURCE} records a wait that apply performed; declare it and apply instead`)],
+    diagnostics: [
+      errorAt(undefined, "Cannot import a gate", `${GATE_RESOURCE} records a wait that apply performed; declare it and apply instead`),
+    ],
     deferred: undefined,
   });
 
@@ -237,7 +254,9 @@ export class TerraformProvider {
       importResourceState: this.importResourceState,
       stopProvider: this.stopProvider,
     };
-    return Object.fromEntries(Object.entries(methods).map(([name, fn]) => [name, unary(name, this.log, fn)])) as grpc.UntypedServiceImplementation;
+    return Object.fromEntries(
+      Object.entries(methods).map(([name, fn]) => [name, unary(name, this.log, fn)]),
+    ) as grpc.UntypedServiceImplementation;
   }
 }
 

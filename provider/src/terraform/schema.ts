@@ -2,15 +2,15 @@
  * The provider's Terraform schema (GetProviderSchema), built from the same field tables as the
  * Pulumi schema and the validators, under Terraform's snake_case names.
  */
+import { CONFIG_FIELDS, FieldSpec, GET_TRAINING_JOBS_INPUTS, JOB_FILTER_FIELDS, JOB_OUTPUT_FIELDS, WAIT_FIELDS } from "../schema/fields";
 import {
-  CONFIG_FIELDS,
-  FieldSpec,
-  GET_TRAINING_JOBS_INPUTS,
-  JOB_FILTER_FIELDS,
-  JOB_OUTPUT_FIELDS,
-  WAIT_FIELDS,
-} from "../schema/fields";
-import { Schema, Schema_Attribute, Schema_Block, Schema_NestedBlock_NestingMode, Schema_Object_NestingMode, StringKind } from "./generated/tfplugin6";
+  Schema,
+  Schema_Attribute,
+  Schema_Block,
+  Schema_NestedBlock_NestingMode,
+  Schema_Object_NestingMode,
+  StringKind,
+} from "./generated/tfplugin6";
 import { snakeCase, terraformWording } from "./names";
 
 export const PROVIDER_NAME = "metastudio";
@@ -35,7 +35,13 @@ export function ctyTypeOf(spec: FieldSpec): CtyType {
 
 type Flags = Partial<Pick<Schema_Attribute, "required" | "optional" | "computed" | "sensitive">>;
 
-function attribute(name: string, type: CtyType | undefined, description: string, flags: Flags, nestedType?: Schema_Attribute["nestedType"]): Schema_Attribute {
+function attribute(
+  name: string,
+  type: CtyType | undefined,
+  description: string,
+  flags: Flags,
+  nestedType?: Schema_Attribute["nestedType"],
+): Schema_Attribute {
   return {
     name,
     type: type === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(type)),
@@ -53,15 +59,27 @@ function attribute(name: string, type: CtyType | undefined, description: string,
 }
 
 function fieldAttributes(fields: Readonly<Record<string, FieldSpec>>, flags: Flags): Schema_Attribute[] {
-  return Object.entries(fields).map(([name, spec]) => attribute(snakeCase(name), ctyTypeOf(spec), spec.description, { ...flags, sensitive: spec.secret }));
+  return Object.entries(fields).map(([name, spec]) =>
+    attribute(snakeCase(name), ctyTypeOf(spec), spec.description, { ...flags, sensitive: spec.secret }),
+  );
 }
 
 function block(attributes: Schema_Attribute[], description: string, blockTypes: Schema_Block["blockTypes"] = []): Schema_Block {
-  return { version: 0, attributes, blockTypes, description, descriptionKind: StringKind.MARKDOWN, deprecated: false, deprecationMessage: "" };
+  return {
+    version: 0,
+    attributes,
+    blockTypes,
+    description,
+    descriptionKind: StringKind.MARKDOWN,
+    deprecated: false,
+    deprecationMessage: "",
+  };
 }
 
 /** A job as the list API returns it, under the API's own (snake_case) names; absent fields are null. */
-export const JOB_ATTRIBUTES: ReadonlyArray<readonly [name: string, spec: FieldSpec]> = Object.values(JOB_OUTPUT_FIELDS).map((f) => [f.api, f.spec] as const);
+export const JOB_ATTRIBUTES: ReadonlyArray<readonly [name: string, spec: FieldSpec]> = Object.values(JOB_OUTPUT_FIELDS).map(
+  (f) => [f.api, f.spec] as const,
+);
 
 export const JOB_OBJECT_TYPE: CtyType = ["object", Object.fromEntries(JOB_ATTRIBUTES.map(([name, spec]) => [name, ctyTypeOf(spec)]))];
 
@@ -111,7 +129,9 @@ export const gateResourceSchema: Schema = {
       attribute("poll_interval_seconds", "number", WAIT_FIELDS.pollIntervalSeconds.description, { optional: true, computed: true }),
       attribute("ready", "bool", "Every selected job was in a target state when the gate passed.", { computed: true }),
       attribute("job_ids", ["list", "string"], "Ids of the selected jobs.", { computed: true }),
-      attribute("asset_ids", ["list", "string"], "Model asset ids of the selected jobs that have one, for the deployment that follows.", { computed: true }),
+      attribute("asset_ids", ["list", "string"], "Model asset ids of the selected jobs that have one, for the deployment that follows.", {
+        computed: true,
+      }),
       attribute("waited_seconds", "number", "How long the gate waited.", { computed: true }),
     ],
     "A deployment gate: created once every selected job is in a target state (default `JOB_FINISH`). " +
@@ -124,7 +144,14 @@ export const gateResourceSchema: Schema = {
         minItems: 0,
         maxItems: 0,
         block: block(
-          [attribute("create", "string", "How long apply waits for the jobs, as a duration such as `30m` or `1h30m`; without it the gate checks once.", { optional: true })],
+          [
+            attribute(
+              "create",
+              "string",
+              "How long apply waits for the jobs, as a duration such as `30m` or `1h30m`; without it the gate checks once.",
+              { optional: true },
+            ),
+          ],
           "Terraform's time limits for this resource.",
         ),
       },

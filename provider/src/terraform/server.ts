@@ -62,7 +62,10 @@ async function bindInRange(server: grpc.Server, creds: grpc.ServerCredentials, r
 export async function startTerraformServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? stderrLog();
   const provider = new TerraformProvider(log, opts.env ?? process.env);
-  const server = new grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE_BYTES, "grpc.max_send_message_length": MAX_MESSAGE_BYTES });
+  const server = new grpc.Server({
+    "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+    "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+  });
   const stdioStreams = new Set<grpc.ServerWritableStream<unknown, unknown>>();
 
   let resolveStopped!: () => void;

@@ -1,6 +1,6 @@
 /** Data source `metastudio_training_jobs`: getTrainingJobs with the attributes of the block. */
 import type { InvokeContext } from "../functions/context";
-import { getTrainingJobs, GetTrainingJobsInputs, validateGetTrainingJobs } from "../functions/getTrainingJobs";
+import { getTrainingJobs, validateGetTrainingJobs } from "../functions/getTrainingJobs";
 import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import type { Diagnostic } from "./generated/tfplugin6";
 import { encodeKnown, encodeObjectOfParts, TfValue } from "./dynamicValue";
@@ -21,7 +21,7 @@ export type Read = { ok: true; state: Buffer } | { ok: false; diagnostics: Diagn
 export async function readTrainingJobs(config: TfValue, ctx: InvokeContext, jobs: TerraformJobEntries): Promise<Read> {
   const inputs = checked(validateGetTrainingJobs(inputsFrom(config, GET_TRAINING_JOBS_INPUTS).args));
   if (!inputs.ok) return inputs;
-  const result = await getTrainingJobs(inputs.value as GetTrainingJobsInputs, ctx);
+  const result = await getTrainingJobs(inputs.value, ctx);
   const written = (config ?? {}) as Record<string, TfValue>;
   const state = encodeObjectOfParts(
     ATTRIBUTES.map((name) => {

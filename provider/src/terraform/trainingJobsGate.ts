@@ -18,7 +18,11 @@ import { checked, inputsFrom } from "./functionInputs";
 import { attributePathOf, snakeCase, terraformWording } from "./names";
 import { GATE_SELECTION_FIELDS, gateResourceSchema } from "./schema";
 
-const GATE_INPUT_FIELDS = { ...JOB_FILTER_FIELDS, targetStates: WAIT_FIELDS.targetStates, pollIntervalSeconds: WAIT_FIELDS.pollIntervalSeconds };
+const GATE_INPUT_FIELDS = {
+  ...JOB_FILTER_FIELDS,
+  targetStates: WAIT_FIELDS.targetStates,
+  pollIntervalSeconds: WAIT_FIELDS.pollIntervalSeconds,
+};
 const SELECTION_ATTRIBUTES = Object.keys(GATE_SELECTION_FIELDS).map(snakeCase);
 const COMPUTED_ATTRIBUTES = gateResourceSchema.block!.attributes.filter((a) => a.computed && !a.optional).map((a) => a.name);
 const ATTRIBUTES = gateResourceSchema.block!.attributes.map((a) => a.name);
@@ -37,7 +41,16 @@ function gateInputs(value: TfValue): GateInputs {
   if (typeof create === "string") {
     const seconds = parseDurationSeconds(create);
     if (seconds === undefined) {
-      return { ok: false, diagnostics: [errorAt(TIMEOUT_PATH, "Invalid value", `timeouts.create is ${JSON.stringify(create)}; expected a duration such as 30s, 10m or 1h30m`)] };
+      return {
+        ok: false,
+        diagnostics: [
+          errorAt(
+            TIMEOUT_PATH,
+            "Invalid value",
+            `timeouts.create is ${JSON.stringify(create)}; expected a duration such as 30s, 10m or 1h30m`,
+          ),
+        ],
+      };
     }
     args.timeoutSeconds = Math.ceil(seconds);
   }
@@ -55,7 +68,8 @@ export interface Plan {
   diagnostics: Diagnostic[];
 }
 
-const same = (a: TfValue | undefined, b: TfValue | undefined) => a !== UNKNOWN && b !== UNKNOWN && JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: TfValue | undefined, b: TfValue | undefined) =>
+  a !== UNKNOWN && b !== UNKNOWN && JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function withDefaults(proposed: TfObject): TfObject {
   return {

@@ -87,6 +87,11 @@ export async function serveRaw(onRequest: (socket: Socket, head: string, n: numb
 
 /** A list answer of `n` jobs out of `count`. */
 export function pageBody(n: number, count = n, prefix = "j"): string {
-  const jobs = Array.from({ length: n }, (_, i) => ({ job_id: `${prefix}${i}`, name: `model ${i}`, state: "JOB_FINISH", asset_id: `asset-${prefix}${i}` }));
+  const jobs = Array.from({ length: n }, (_, i) => ({
+    job_id: `${prefix}${i}`,
+    name: `model ${i}`,
+    state: "JOB_FINISH",
+    asset_id: `asset-${prefix}${i}`,
+  }));
   return JSON.stringify({ count, jobs });
 }

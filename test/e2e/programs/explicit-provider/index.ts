@@ -3,9 +3,9 @@ import * as metastudio from "@pulumi-metastudio/metastudio";
 
 const config = new pulumi.Config();
 const provider = new metastudio.Provider("emulator", {
-    endpoint: config.require("endpoint"),
-    projectId: config.require("projectId"),
-    authToken: config.requireSecret("token"),
+  endpoint: config.require("endpoint"),
+  projectId: config.require("projectId"),
+  authToken: config.requireSecret("token"),
 });
 
 const listing = metastudio.getTrainingJobsOutput({ pageSize: 100 }, { provider });

@@ -65,17 +65,15 @@ describeWithTools(["pulumi", "pulumi-language-java"], "the Java SDK under the re
     emulator.store.add(job("a", "JOB_FINISH"));
     emulator.store.add(job("b", "TRAIN_FAILED"));
     emulator.store.add(job("c", "JOB_PENDING"));
-    const stack = await sandbox
-      .stack({ cwd: dir, stack: "java-report-filtered" })
-      .init(
-        {
-          "metastudio:endpoint": emulator.url,
-          "metastudio:projectId": emulator.projectId,
-          batchName: "java-batch",
-          states: '["JOB_FINISH","TRAIN_FAILED"]',
-        },
-        { "metastudio:authToken": TOKEN },
-      );
+    const stack = await sandbox.stack({ cwd: dir, stack: "java-report-filtered" }).init(
+      {
+        "metastudio:endpoint": emulator.url,
+        "metastudio:projectId": emulator.projectId,
+        batchName: "java-batch",
+        states: '["JOB_FINISH","TRAIN_FAILED"]',
+      },
+      { "metastudio:authToken": TOKEN },
+    );
     await stack.ok(["up", "--yes", "--skip-preview"]);
     const chosen = emulator.store.all().filter((j) => j.batch_name === "java-batch" && ["JOB_FINISH", "TRAIN_FAILED"].includes(j.state));
     expect(reportOf(await stack.outputs())).toEqual(expectedReport(chosen));

@@ -36,8 +36,12 @@ function findPulumi(): string | undefined {
   });
 }
 
-/** A batch for the gate: two jobs finished, one still compiling that finishes a few seconds in. */
-function seedDemoBatch(emulator: Emulator): void {
+/**
+ * A batch for the gate: two jobs finished, one still compiling. Returns what finishes that one a
+ * few seconds after it is called: right before the gate runs, so that the wait shows however long
+ * the report took.
+ */
+function seedDemoBatch(emulator: Emulator): () => void {
   emulator.store.add({
     job_id: "d1".repeat(16),
     name: "anchor-news-1080p",
@@ -55,7 +59,7 @@ function seedDemoBatch(emulator: Emulator): void {
     model_resolution: "4K",
   });
   emulator.store.add({ job_id: "d3".repeat(16), name: "anchor-weather", state: "COMPILING", batch_name: BATCH, asset_id: "a3".repeat(16) });
-  setTimeout(() => emulator.store.setState("d3".repeat(16), "JOB_FINISH"), 4000).unref();
+  return () => void setTimeout(() => emulator.store.setState("d3".repeat(16), "JOB_FINISH"), 4000).unref();
 }
 
 function show(title: string, outputs: Outputs): void {
@@ -74,7 +78,7 @@ function show(title: string, outputs: Outputs): void {
   }
 }
 
-async function pulumiCli(emulator: Emulator): Promise<void> {
+async function pulumiCli(emulator: Emulator, finishBatchSoon: () => void): Promise<void> {
   // A sandboxed PULUMI_HOME and file backend: the demo leaves nothing in the user's ~/.pulumi.
   const sandbox = new PulumiSandbox();
   try {
@@ -87,6 +91,7 @@ async function pulumiCli(emulator: Emulator): Promise<void> {
         { "metastudio:authToken": TOKEN },
       );
       process.stdout.write(`\n$ pulumi up   (examples/${example})\n`);
+      if (example === "gate-deploy") finishBatchSoon();
       await stack.ok(["up", "--yes", "--skip-preview"], { echo: true });
       show(example, await stack.outputs());
       await stack.ok(["destroy", "--yes", "--skip-preview"]);
@@ -97,12 +102,13 @@ async function pulumiCli(emulator: Emulator): Promise<void> {
   }
 }
 
-async function runtimeOnly(emulator: Emulator): Promise<void> {
+async function runtimeOnly(emulator: Emulator, finishBatchSoon: () => void): Promise<void> {
   const providerConfig = { endpoint: emulator.url, projectId: emulator.projectId, authToken: TOKEN };
   const compiled = (name: string) => join(REPO_ROOT, "dist", "examples", name, "index.js");
   const report = await runProgram(compiled("report"), { project: "metastudio-report", providerConfig });
   show("report", report.outputs);
   process.stdout.write(`\n(gate-deploy waits for batch ${BATCH}: one job is still compiling and finishes in a few seconds)\n`);
+  finishBatchSoon();
   const gate = await runProgram(compiled("gate-deploy"), {
     project: "metastudio-gate-deploy",
     providerConfig,
@@ -122,15 +128,15 @@ async function runtimeOnly(emulator: Emulator): Promise<void> {
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, token: TOKEN });
-  seedDemoBatch(emulator);
+  const finishBatchSoon = seedDemoBatch(emulator);
   process.stdout.write(`MetaStudio emulator at ${emulator.url} (${emulator.store.size} training jobs, token auth)\n`);
   try {
     const pulumi = findPulumi();
     if (pulumi) {
       process.stdout.write(`Using the Pulumi CLI at ${pulumi}\n`);
-      await pulumiCli(emulator);
+      await pulumiCli(emulator, finishBatchSoon);
     } else {
-      await runtimeOnly(emulator);
+      await runtimeOnly(emulator, finishBatchSoon);
     }
   } finally {
     await emulator.stop();

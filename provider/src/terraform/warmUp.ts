@@ -1,6 +1,6 @@
 /**
  * Loads and runs the read path once on a tiny sample, right after the handshake line: as for the
- * Pulumi plugin (protocol/warmUp.ts), the client spends far longer on GetProviderSchema, the
+ * Pulumi plugin (pulumi/warmUp.ts), the client spends far longer on GetProviderSchema, the
  * validations and ConfigureProvider than this takes, so the first read does not pay for loading
  * zod, the functions and the HTTP client, nor for V8 compiling them.
  */

@@ -69,7 +69,7 @@ function grpcError(code: grpc.status, message: string): grpc.ServiceError {
   return Object.assign(new Error(bounded), { code, details: bounded, metadata: new grpc.Metadata() });
 }
 
-export class MetaStudioProvider {
+export class PulumiProvider {
   private config: RawConfig = {};
   /** Keys Configure received marked secret: failures about them never quote their value. */
   private secretConfigKeys: ReadonlySet<string> = new Set();

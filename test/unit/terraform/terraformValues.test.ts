@@ -1,6 +1,6 @@
 /** Terraform's wire values and names: msgpack as cty writes it, durations as Go parses them, the shared words renamed. */
 import { decode } from "@msgpack/msgpack";
-import { parseDurationSeconds } from "../../provider/src/terraform/duration";
+import { parseDurationSeconds } from "../../../provider/src/terraform/duration";
 import {
   encodeKnown,
   encodeObjectOfParts,
@@ -8,11 +8,11 @@ import {
   fromDynamicValue,
   toDynamicValue,
   UNKNOWN,
-} from "../../provider/src/terraform/dynamicValue";
-import { attributePathOf, snakeCase, terraformWording } from "../../provider/src/terraform/names";
-import { jobObject, TerraformJobEntries } from "../../provider/src/terraform/terraformJobs";
-import { JOB_FILTER_FIELDS } from "../../provider/src/schema/fields";
-import { apiJobSchema } from "../../provider/src/schema/trainingJob";
+} from "../../../provider/src/terraform/dynamicValue";
+import { attributePathOf, snakeCase, terraformWording } from "../../../provider/src/terraform/names";
+import { jobObject, TerraformJobEntries } from "../../../provider/src/terraform/terraformJobs";
+import { JOB_FILTER_FIELDS } from "../../../provider/src/schema/fields";
+import { apiJobSchema } from "../../../provider/src/schema/trainingJob";
 
 describe("msgpack values", () => {
   test("an unknown is cty's fixext1 of type 0, and reads back as unknown (refined ones too)", () => {

@@ -1,8 +1,8 @@
 /** The Pulumi job serializer: entries prepared page by page assemble into the answer of the plain values. */
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
-import { encodeInvokeResponse } from "../../provider/src/protocol/invokeResponseEncoding";
-import { PulumiJobEntries, pulumiOutputs } from "../../provider/src/protocol/pulumiJobs";
-import { ApiJob, apiJobSchema, toTrainingJob } from "../../provider/src/schema/trainingJob";
+import { encodeInvokeResponse } from "../../../provider/src/pulumi/invokeResponseEncoding";
+import { PulumiJobEntries, pulumiOutputs } from "../../../provider/src/pulumi/pulumiJobs";
+import { ApiJob, apiJobSchema, toTrainingJob } from "../../../provider/src/schema/trainingJob";
 
 const job = (i: number, extra: Partial<ApiJob> = {}): ApiJob =>
   apiJobSchema.parse({

@@ -1,30 +1,32 @@
 /**
  * The Pulumi protocol's job serializer: a job as a protobuf ListValue entry holding a Struct of
- * its fields under their camelCase output names, written straight from the validated API object.
- * Pages are encoded as they arrive and the answer is assembled from those bytes (PageEntries).
+ * its fields under their camelCase output names, written straight from the validated API object,
+ * page by page as the listing accepted them, into one ListValue.
  */
-import { PageEntries } from "../encoding/pageEntries";
-import type { FunctionResult } from "../functions/registry";
+import type { FunctionDeclaration } from "../core/declarations";
+import type { AnyOutputs } from "../core/functions";
 import { ApiJob, JOB_FIELD_MAPPING } from "../schema/trainingJob";
 import { EncodedList, encodeRenamedEntries, renamedFields } from "./invokeResponseEncoding";
 
 const JOB_FIELDS = renamedFields(JOB_FIELD_MAPPING);
 
-export function encodeJobs(jobs: readonly ApiJob[]): Uint8Array[] {
-  return encodeRenamedEntries(jobs, JOB_FIELDS);
+/** A listing's jobs as one encoded list, each page's entries encoded together. */
+export function encodedJobs(pages: ReadonlyArray<readonly ApiJob[]>): EncodedList {
+  const entries: Uint8Array[] = [];
+  for (const page of pages) for (const entry of encodeRenamedEntries(page, JOB_FIELDS)) entries.push(entry);
+  return new EncodedList(entries);
 }
 
-export class PulumiJobEntries extends PageEntries<Uint8Array> {
-  constructor() {
-    super(encodeJobs);
-  }
-
-  list(jobs: readonly ApiJob[]): EncodedList {
-    return new EncodedList(this.entriesOf(jobs));
-  }
+function isPages(v: AnyOutputs[string]): v is ApiJob[][] {
+  return Array.isArray(v) && v.every((p) => Array.isArray(p));
 }
 
-/** A function's answer as the engine gets it: the same fields, the jobs as encoded entries. */
-export function pulumiOutputs(result: FunctionResult, entries: PulumiJobEntries): Record<string, unknown> {
-  return { ...result, jobs: entries.list(result.jobs) };
+/** A function's answer as the engine gets it: each output of its table, the jobs as encoded entries. */
+export function pulumiOutputs(declaration: FunctionDeclaration, result: AnyOutputs): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(declaration.outputs)) {
+    const v = result[name];
+    out[name] = spec.type === "jobs" && isPages(v) ? encodedJobs(v) : v;
+  }
+  return out;
 }

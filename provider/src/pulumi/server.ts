@@ -3,6 +3,7 @@
  * (main.ts) and the tests start it the same way; tests can do it in-process.
  */
 import * as grpc from "@grpc/grpc-js";
+import { SHUTDOWN_GRACE_MS } from "../core/session";
 import { EngineLog } from "./engineLog";
 import { PulumiProvider } from "./providerService";
 
@@ -10,8 +11,6 @@ import { PulumiProvider } from "./providerService";
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 // What the engine sends (config, invoke inputs) is small; nothing needs more than gRPC's default.
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-/** After a stop signal, how long the invokes failing with it get to answer before the process exits. */
-const SHUTDOWN_GRACE_MS = 2000;
 
 export interface ServerOptions {
   /** The engine's address, for Log lines (the command line's, or Handshake's later). */

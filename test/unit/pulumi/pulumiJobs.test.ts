@@ -1,8 +1,10 @@
-/** The Pulumi job serializer: entries prepared page by page assemble into the answer of the plain values. */
+/** The Pulumi job serializer: the listing's pages, encoded page by page, equal the answer of the plain values. */
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
+import { GET_TRAINING_JOBS, WAIT_FOR_TRAINING_JOBS } from "../../../provider/src/core/declarations";
 import { encodeInvokeResponse } from "../../../provider/src/pulumi/invokeResponseEncoding";
-import { PulumiJobEntries, pulumiOutputs } from "../../../provider/src/pulumi/pulumiJobs";
-import { ApiJob, apiJobSchema, toTrainingJob } from "../../../provider/src/schema/trainingJob";
+import { pulumiOutputs } from "../../../provider/src/pulumi/pulumiJobs";
+import { ApiJob, apiJobSchema } from "../../../provider/src/schema/trainingJob";
+import { toTrainingJob } from "../../support/trainingJobOracle";
 
 const job = (i: number, extra: Partial<ApiJob> = {}): ApiJob =>
   apiJobSchema.parse({
@@ -15,26 +17,32 @@ const job = (i: number, extra: Partial<ApiJob> = {}): ApiJob =>
     ...extra,
   });
 
-describe("PulumiJobEntries", () => {
-  test("pages encoded as they arrive, then a subset in another order, equal the camelCased jobs", () => {
-    const pageA = [job(1), job(2, { asset_id: "a2" }), job(3)];
-    const pageB = [job(3), job(4), job(5, { optional_training_location: [] })];
-    const entries = new PulumiJobEntries();
-    entries.addPage(pageA);
-    entries.addPage(pageB);
-    // As the pager returns them: the overlap (job 3) taken once, from the first page.
-    const jobs = [pageA[0], pageA[1], pageA[2], pageB[1], pageB[2]];
-    const bytes = encodeInvokeResponse(pulumiOutputs({ count: 5, jobs }, entries));
+describe("pulumiOutputs", () => {
+  test("the accepted pages of a listing, encoded page by page, equal the camelCased jobs", () => {
+    // As the pager returns them: the overlap (job 3) kept on the first page only.
+    const pages = [[job(1), job(2, { asset_id: "a2" }), job(3)], [job(4), job(5, { optional_training_location: [] })], []];
+    const jobs = pages.flat();
+    const bytes = encodeInvokeResponse(pulumiOutputs(GET_TRAINING_JOBS, { count: 5, jobs: pages }));
     expect(bytes).toEqual(encodeInvokeResponse({ count: 5, jobs: jobs.map(toTrainingJob) }));
     expect(InvokeResponse.deserializeBinary(bytes).getReturn()!.toJavaScript()).toEqual({ count: 5, jobs: jobs.map(toTrainingJob) });
   });
 
-  test("jobs no page announced are encoded when the answer is assembled", () => {
+  test("every output of the table is in the answer, in the table's order", () => {
     const jobs = [job(7), job(8)];
-    const entries = new PulumiJobEntries();
-    entries.addPage([jobs[0]]);
-    expect(encodeInvokeResponse(pulumiOutputs({ ready: true, jobs }, entries))).toEqual(
-      encodeInvokeResponse({ ready: true, jobs: jobs.map(toTrainingJob) }),
-    );
+    const outputs = pulumiOutputs(WAIT_FOR_TRAINING_JOBS, {
+      ready: true,
+      jobs: [jobs],
+      jobIds: ["j7", "j8"],
+      assetIds: [],
+      waitedSeconds: 1.5,
+    });
+    expect(Object.keys(outputs)).toEqual(Object.keys(WAIT_FOR_TRAINING_JOBS.outputs));
+    expect(InvokeResponse.deserializeBinary(encodeInvokeResponse(outputs)).getReturn()!.toJavaScript()).toEqual({
+      ready: true,
+      jobs: jobs.map(toTrainingJob),
+      jobIds: ["j7", "j8"],
+      assetIds: [],
+      waitedSeconds: 1.5,
+    });
   });
 });

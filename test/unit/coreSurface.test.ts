@@ -9,6 +9,7 @@ import {
   DECLARATIONS,
   FUNCTIONS,
   getTrainingJobs,
+  jobsOf,
   MAX_FAILURE_CHARS,
   ProviderSession,
   shownFailures,
@@ -56,8 +57,7 @@ describe("the core's public surface", () => {
     expect(result.count).toBe(7);
     expect(result.jobs.map((p) => p.jobs.length)).toEqual([3, 2, 2]);
     expect(
-      result.jobs
-        .flatMap((p) => p.jobs)
+      jobsOf(result.jobs)
         .map((j) => j.name)
         .sort(),
     ).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6"]);

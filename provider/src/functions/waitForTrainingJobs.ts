@@ -6,7 +6,7 @@
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import type { InputsOf } from "../schema/fieldTypes";
-import { OutputsOf, WAIT_FOR_TRAINING_JOBS_OUTPUTS } from "../schema/outputs";
+import { jobsOf, OutputsOf, WAIT_FOR_TRAINING_JOBS_OUTPUTS } from "../schema/outputs";
 import { needsPersonToProceed } from "../schema/states";
 import { inputName, text } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
@@ -57,7 +57,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
     const { pages } = await listMatchingJobs(ctx, { filters });
-    const jobs = pages.flatMap((page) => page.jobs);
+    const jobs = jobsOf(pages);
     if (jobs.length === 0) {
       throw new CallFailure(
         "jobs",

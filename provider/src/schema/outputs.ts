@@ -108,6 +108,11 @@ export interface JobPage<Job> {
   entries?: Uint8Array[];
 }
 
+/** Every job of a listing's pages, in order. */
+export function jobsOf<Job>(pages: ReadonlyArray<JobPage<Job>>): Job[] {
+  return pages.flatMap((page) => page.jobs);
+}
+
 interface OutputValues<Job> {
   integer: number;
   number: number;

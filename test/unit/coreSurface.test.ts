@@ -16,6 +16,7 @@ import {
   Spelling,
   waitForTrainingJobs,
 } from "../../provider/src/core";
+import { configKey, text, TextError } from "../../provider/src/schema/text";
 
 /** A command line's spelling: flags in kebab case, "secret" as it is. */
 const FLAGS: Spelling = {
@@ -79,6 +80,18 @@ describe("the core's public surface", () => {
     const resolved = s.resolve();
     expect(resolved.ok).toBe(false);
     if (!resolved.ok) expect(shownFailures(resolved.failures, FLAGS)[0].reason).toMatch(/did you mean --project-id\?/);
+
+    // A client that cannot be made fails on the setting its error names.
+    const broken = new ProviderSession({}, () => {
+      throw new TextError(text`cannot read ${configKey("securityToken")} from its file`);
+    });
+    broken.configure({ endpoint: emulator.url, projectId: emulator.projectId, authToken: TOKEN });
+    const refused = broken.resolve();
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(shownFailures(refused.failures, FLAGS)).toEqual([
+        { property: "securityToken", reason: "cannot read --security-token from its file" },
+      ]);
   });
 
   test("a call the front end stops with its own signal ends with its reason; a gate failure is a CallFailure", async () => {

@@ -15,7 +15,7 @@ import type { Redactor } from "../api/redactor";
 import { checkConfig, Env, ProviderSettings, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import type { CallContext, Clock, LogSeverity } from "../functions/context";
 import type { InputFailure } from "../schema/inputValidation";
-import { TextError } from "../schema/text";
+import { Text, TextError } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
 
 /** After shutdown, how long the calls it failed get to answer before the server closes anyway. */
@@ -43,6 +43,12 @@ export type ClientFactory = (settings: ClientSettings) => MetaStudioClient;
 function newClient(settings: ClientSettings): MetaStudioClient {
   const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
   return new MetaStudioClient(settings);
+}
+
+function firstSetting(text: Text): string | undefined {
+  if (typeof text === "string") return undefined;
+  for (const part of text) if (typeof part !== "string" && part.kind === "field" && part.config) return part.name;
+  return undefined;
 }
 
 export type Resolved = { ok: true; settings: ProviderSettings; client: MetaStudioClient } | { ok: false; failures: InputFailure[] };
@@ -92,9 +98,10 @@ export class ProviderSession {
       const client = this.makeClient(resolved.settings.client);
       return (this.resolved = { ok: true, settings: resolved.settings, client });
     } catch (err) {
-      // What the client refuses is the endpoint it was given (with the project id in its path).
+      // A failure of the setting the client's error names first (a CA file, a proxy), else of the
+      // endpoint it was given.
       const reason = err instanceof TextError ? err.text : err instanceof Error ? err.message : String(err);
-      return (this.resolved = { ok: false, failures: [{ property: "endpoint", reason }] });
+      return (this.resolved = { ok: false, failures: [{ property: firstSetting(reason) ?? "endpoint", reason }] });
     }
   }
 

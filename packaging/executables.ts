@@ -22,7 +22,7 @@ export interface ExecutableSpec {
 
 export const PULUMI_PLUGIN: ExecutableSpec = {
   name: "pulumi-resource-metastudio",
-  module: "provider/src/main",
+  module: "provider/src/pulumi/main",
   start: "startPlugin",
   release: "pulumi",
 };

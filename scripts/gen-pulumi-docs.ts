@@ -14,7 +14,7 @@ import {
   PYTHON_PACKAGE_NAME,
   REPOSITORY,
   SDK_PACKAGE_NAME,
-} from "../provider/src/schema/packageSchema";
+} from "../provider/src/pulumi/packageSchema";
 import { PROVIDER_VERSION } from "../provider/src/version";
 
 interface SchemaProperty {

@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import { Emulator, startEmulator } from "../../emulator/src";
-import { PulumiSandbox } from "../../harness/pulumiCli";
-import { PLUGIN_DOWNLOAD_URL } from "../../provider/src/schema/packageSchema";
+import { PulumiSandbox } from "../../harness/pulumi/pulumiCli";
+import { PLUGIN_DOWNLOAD_URL } from "../../provider/src/pulumi/packageSchema";
 import { describeWithTools, REPO_ROOT, toolPath } from "../support/realTools";
 import { FileServer, pathWithout, releaseArtifacts, RELEASE_BUILD_MS, serveFiles } from "./support";
 

@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { PluginHost, secret } from "../../harness/engineStandIn";
+import { PluginHost, secret } from "../../harness/pulumi/engineStandIn";
 import { REPO_ROOT } from "../../harness/repoRoot";
-import { TerraformPlugin } from "../../harness/terraformClient";
+import { TerraformPlugin } from "../../harness/terraform/terraformClient";
 import { startEmulator } from "../../emulator/src";
 import { archiveNames } from "../../packaging/archives";
 import { PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";

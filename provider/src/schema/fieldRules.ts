@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FieldSpec, MAX_LIST_ITEMS, MAX_STRING_LENGTH } from "./fields";
 import { FORMATS } from "./formats";
 import { KNOWN_STATES } from "./states";
+import { FieldRef, SECRET, text, Text } from "./text";
 
 export interface RuleOptions {
   /**
@@ -86,7 +87,7 @@ export function describeAccepted(spec: FieldSpec): string {
 }
 
 /** Stands in for a value a failure must not repeat. */
-export const HIDDEN_VALUE = "(a secret value)";
+export const HIDDEN_VALUE = text`(a ${SECRET} value)`;
 
 /** A value as a failure quotes it: JSON, at most 120 characters, a URL's user info masked. */
 export function show(value: unknown): string {
@@ -98,12 +99,12 @@ export function show(value: unknown): string {
 
 /** `<label> is <value>; <what is wrong or accepted>`, from the first issue zod found with the value. */
 export function valueFailure(
-  label: string,
+  label: FieldRef,
   spec: FieldSpec,
   value: unknown,
   issue: { code: string; message: string } | undefined,
   hidden: boolean,
-): string {
+): Text {
   const reason = issue?.code === "custom" ? issue.message : `expected ${describeAccepted(spec)}`;
-  return `${label} is ${hidden ? HIDDEN_VALUE : show(value)}; ${reason}`;
+  return text`${label} is ${hidden ? HIDDEN_VALUE : show(value)}; ${reason}`;
 }

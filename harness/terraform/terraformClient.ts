@@ -8,14 +8,15 @@ import { ChildProcess, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { selfSignedIdentity, TlsIdentity } from "../provider/src/terraform/autoMtls";
-import { fromDynamicValue, TfObject, TfValue, toDynamicValue } from "../provider/src/terraform/dynamicValue";
-import { GRPCControllerClient } from "../provider/src/terraform/generated/grpc_controller";
-import * as tf from "../provider/src/terraform/generated/tfplugin6";
-import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/src/terraform/main";
-import { RunningServer, startTerraformServer } from "../provider/src/terraform/server";
-import { firstStdoutLine } from "./firstStdoutLine";
-import { REPO_ROOT } from "./repoRoot";
+import { selfSignedIdentity, TlsIdentity } from "../../provider/src/terraform/autoMtls";
+import { fromDynamicValue, TfObject, TfValue, toDynamicValue } from "../../provider/src/terraform/dynamicValue";
+import { GRPCControllerClient } from "../../provider/src/terraform/generated/grpc_controller";
+import * as tf from "../../provider/src/terraform/generated/tfplugin6";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/src/terraform/main";
+import { RunningServer, startTerraformServer } from "../../provider/src/terraform/server";
+import { firstStdoutLine } from "../firstStdoutLine";
+import { REPO_ROOT } from "../repoRoot";
+import type { ClientFactory } from "../../provider/src/core/session";
 
 export const TERRAFORM_PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "terraform-provider-metastudio");
 
@@ -66,6 +67,8 @@ export interface StartOptions {
   bin?: string;
   /** The command that starts the provider (a release executable, or one under qemu), instead of Node.js running `bin`. */
   command?: readonly string[];
+  /** In-process only: how the provider makes its API client. */
+  makeClient?: ClientFactory;
 }
 
 export class TerraformPlugin {
@@ -131,6 +134,7 @@ export class TerraformPlugin {
       clientCertPem: identity?.certPem,
       env: opts.env ?? {},
       log: (s, m) => stderr.push(`[${s}] ${m}\n`),
+      makeClient: opts.makeClient,
     });
     return new TerraformPlugin(parseHandshake(server.handshakeLine), identity, undefined, server, stderr);
   }

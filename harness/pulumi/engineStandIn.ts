@@ -14,9 +14,10 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { firstStdoutLine } from "./firstStdoutLine";
+import { firstStdoutLine } from "../firstStdoutLine";
 
-import { REPO_ROOT } from "./repoRoot";
+import { REPO_ROOT } from "../repoRoot";
+import type { ClientFactory } from "../../provider/src/core/session";
 
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
@@ -86,6 +87,8 @@ export interface PluginHostOptions {
    * only the executable's own parts (argv, the port line, signals) go untested.
    */
   inProcess?: boolean;
+  /** In-process only: how the provider makes its API client. */
+  makeClient?: ClientFactory;
 }
 
 export class PluginHost {
@@ -101,10 +104,15 @@ export class PluginHost {
   static async start(opts: PluginHostOptions = {}): Promise<PluginHost> {
     if (opts.inProcess) {
       // Loaded here only: the spawned tests need none of the provider in this process.
-      const { startServer } = await import("../provider/src/main");
+      const { startServer } = await import("../../provider/src/pulumi/server");
       const stderr: string[] = [];
       const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env };
-      const server = await startServer({ engineAddress: opts.engine?.address, env, writeStderr: (t) => stderr.push(t) });
+      const server = await startServer({
+        engineAddress: opts.engine?.address,
+        env,
+        writeStderr: (t) => stderr.push(t),
+        makeClient: opts.makeClient,
+      });
       const client = new ResourceProviderClient(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": 400 * 1024 * 1024,
       });
@@ -221,6 +229,20 @@ export class PluginHost {
       ret: res.getReturn()?.toJavaScript() as Record<string, unknown> | undefined,
       failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
     };
+  }
+
+  /**
+   * What SIGTERM does to the plugin: the spawned one gets the signal; in-process, the server stops
+   * as the executable stops it on the signal. Invokes can still be sent (they find it stopping).
+   */
+  terminate(): Promise<void> {
+    if (this.stopInProcess) return this.stopInProcess();
+    const child = this.process;
+    if (child.exitCode !== null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   }
 
   async cancel(): Promise<void> {

@@ -41,13 +41,15 @@ const sums = (file: string): Map<string, string> =>
   );
 
 test("every archive of every platform is there, named as `pulumi plugin install` and the Terraform registry expect", () => {
-  const expected = PLATFORMS.flatMap((p) => [
+  const named = PLATFORMS.flatMap((p) => [
     `pulumi-resource-metastudio-v${rel.version}-${platformName(p, "-")}.tar.gz`,
     `terraform-provider-metastudio_${rel.version}_${platformName(p, "_")}.zip`,
   ]);
-  expect(expected).toHaveLength(10);
+  expect(named).toHaveLength(10);
+  expect(rel.files).toEqual(expect.arrayContaining(named));
+  const archives = EXECUTABLES.flatMap((spec) => PLATFORMS.map((p) => archiveNames(spec, rel.version, p).archive));
   const tf = terraformFiles(rel.version);
-  expect([...rel.files].sort()).toEqual([...expected, tf.sums, tf.manifest, ALL_SUMS].sort());
+  expect([...rel.files].sort()).toEqual([...archives, tf.sums, tf.manifest, ALL_SUMS].sort());
 });
 
 test("the Terraform SHA256SUMS covers the five zips and the manifest, and every sum matches", async () => {

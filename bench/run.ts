@@ -3,7 +3,9 @@
  * table and saved as JSON (bench/results.json; `--smoke` runs small sizes for CI and saves
  * bench/results-smoke.json). Ratios compare figures taken in this same run.
  *
- *  1. cold start: spawn of the plugin until its port line, against a bare node HTTP server;
+ *  1. cold start: spawn of the plugin until its port line, against a bare node HTTP server; the
+ *     same for the release's self-contained executables of this platform (packaging/, built or
+ *     taken from its cache) beside the bundle on the very Node.js they carry;
  *  2. listing N jobs from the emulator at 40 ms latency: one Invoke on a fresh plugin (answer
  *     bytes taken as the engine takes them) against a sequential 100-job pager and the lower bound
  *     40 ms × (1 + ceil(99 / in-flight requests));
@@ -13,9 +15,9 @@
  * getTrainingJobs) and the Terraform provider (ReadDataSource of metastudio_training_jobs over
  * AutoMTLS, spawned with go-plugin's environment).
  */
-import { spawn, ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { execFileSync, spawn, ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_PROJECT_ID as PROJECT } from "../emulator/src";
 import { PLUGIN_BIN, PluginHost } from "../harness/pulumi/engineStandIn";
@@ -24,6 +26,11 @@ import { REPO_ROOT } from "../harness/repoRoot";
 import { TERRAFORM_PLUGIN_BIN, TerraformPlugin } from "../harness/terraform/terraformClient";
 import { selfSignedIdentity } from "../provider/src/terraform/autoMtls";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/src/terraform/main";
+import { archiveNames } from "../packaging/archives";
+import { PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../packaging/executables";
+import { NODE_RUNTIME_VERSION, nodeRuntime } from "../packaging/nodeRuntime";
+import { PLATFORMS } from "../packaging/platforms";
+import { release } from "../packaging/release";
 
 const smoke = process.argv.includes("--smoke");
 const sizesArg = process.argv.indexOf("--sizes");
@@ -41,9 +48,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function timeToFirstLine(args: string[], env?: NodeJS.ProcessEnv): Promise<number> {
+async function timeToFirstLine(args: string[], env?: NodeJS.ProcessEnv, file = process.execPath): Promise<number> {
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"], env: env ?? process.env });
+  const child = spawn(file, args, { stdio: ["ignore", "pipe", "ignore"], env: env ?? process.env });
   try {
     await firstStdoutLine(child, args.join(" "));
     return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -66,19 +73,66 @@ async function coldStart() {
     PLUGIN_MAX_PORT: "25000",
     PLUGIN_CLIENT_CERT: (await selfSignedIdentity()).certPem,
   };
+  const sea = await releaseExecutables();
+  const seaPluginMs: number[] = [];
+  const seaTerraformMs: number[] = [];
+  const bundleOnReleaseNodeMs: number[] = [];
   // Interleaved, so drift in machine load touches all alike.
   for (let i = 0; i < COLD_RUNS; i++) {
     bareMs.push(await timeToFirstLine(bare));
     pluginMs.push(await timeToFirstLine([PLUGIN_BIN]));
     terraformMs.push(await timeToFirstLine([TERRAFORM_PLUGIN_BIN], terraformEnv));
+    if (!sea) continue;
+    seaPluginMs.push(await timeToFirstLine([], undefined, sea.plugin));
+    seaTerraformMs.push(await timeToFirstLine([], terraformEnv, sea.terraform));
+    bundleOnReleaseNodeMs.push(await timeToFirstLine([PLUGIN_BIN], undefined, sea.node));
   }
+  if (sea) rmSync(sea.dir, { recursive: true, force: true });
   return {
+    release: sea
+      ? {
+          node: sea.nodeVersion,
+          seaPluginMs: median(seaPluginMs),
+          seaTerraformMs: median(seaTerraformMs),
+          bundleOnReleaseNodeMs: median(bundleOnReleaseNodeMs),
+        }
+      : undefined,
     bareNodeMs: median(bareMs),
     pluginMs: median(pluginMs),
     ratio: median(pluginMs) / median(bareMs),
     terraformMs: median(terraformMs),
     terraformRatio: median(terraformMs) / median(bareMs),
     runs: COLD_RUNS,
+  };
+}
+
+/**
+ * This platform's release executables, unpacked into a temporary folder, and the Node.js binary
+ * they were made from; undefined where the release has no single executable for this platform.
+ */
+async function releaseExecutables(): Promise<
+  { dir: string; plugin: string; terraform: string; node: string; nodeVersion: string } | undefined
+> {
+  const os = process.platform === "win32" ? "windows" : process.platform;
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  const platform = PLATFORMS.find((p) => p.os === os && p.arch === arch && p.layout === "sea");
+  if (!platform) return undefined;
+  const rel = await release({ repoRoot: REPO_ROOT });
+  const dir = mkdtempSync(join(tmpdir(), "metastudio-bench-"));
+  const plugin = archiveNames(PULUMI_PLUGIN, rel.version, platform);
+  const terraform = archiveNames(TERRAFORM_PROVIDER, rel.version, platform);
+  for (const names of [plugin, terraform]) {
+    const sub = join(dir, names.format);
+    mkdirSync(sub, { recursive: true });
+    if (names.format === "zip") execFileSync("unzip", ["-q", join(rel.dir, names.archive), "-d", sub]);
+    else execFileSync("tar", ["-xzf", join(rel.dir, names.archive), "-C", sub]);
+  }
+  return {
+    dir,
+    plugin: join(dir, plugin.format, plugin.executable),
+    terraform: join(dir, terraform.format, terraform.executable),
+    node: join(await nodeRuntime(join(REPO_ROOT, ".cache"), platform.nodePackage), platform.nodeBinary),
+    nodeVersion: NODE_RUNTIME_VERSION,
   };
 }
 
@@ -246,6 +300,9 @@ async function main() {
     "",
     `Cold start (median of ${cold.runs}): plugin ${f(cold.pluginMs)} ms, bare node HTTP server ${f(cold.bareNodeMs)} ms, ratio ${f(cold.ratio, 2)}x (target <= 2x)`,
     `Cold start, Terraform provider with AutoMTLS: ${f(cold.terraformMs)} ms, ratio ${f(cold.terraformRatio, 2)}x`,
+    cold.release
+      ? `Cold start, release executables (Node ${cold.release.node} inside): plugin ${f(cold.release.seaPluginMs)} ms, Terraform provider ${f(cold.release.seaTerraformMs)} ms; the plugin's bundle on that same Node ${f(cold.release.bundleOnReleaseNodeMs)} ms`
+      : "Cold start, release executables: no single executable for this platform",
     `Plugin CPU before its first Invoke (start-up, warm-up, Configure): ${rows.map((r) => `${f(r.pluginCpuBeforeInvokeMs, 0)} ms`).join(", ")}`,
     "",
     `| jobs | invoke @${LATENCY_MS}ms | sequential pager | vs pager (<=0.2) | lower bound | vs bound (<=1.5) | plugin CPU ms/1k (<=25) | same, 2nd invoke | wall ms/1k, no latency | peak RSS MB (<=150 @10k) |`,

@@ -10,10 +10,11 @@
 #   pulumi-gen-sdk           SDK generator           (tools/pulumi/cmd/pulumi-gen-sdk: codegen of pkg/v3, as the v3.276 hosts)
 #   pulumi-resource-random   STAND-IN for @pulumi/random's plugin: RandomId only (tools/random, our source)
 #   tofu                     OpenTofu CLI            (tools/opentofu: github.com/opentofu/opentofu)
+#   tfplugindocs             Terraform registry docs (tools/tfplugindocs: github.com/hashicorp/terraform-plugin-docs)
 #
 # Usage: scripts/install-tools.sh [TOOL...]     TOOL: all (default), pulumi, yaml, nodejs, python, go,
 #                                               java, langs (= nodejs python go java), gensdk (or gen-sdk), random,
-#                                               opentofu (or tofu)
+#                                               opentofu (or tofu), tfplugindocs
 #
 # Versions live only in the wrapper modules' go.mod/go.sum (committed); see docs/tools.md. Only `go`
 # is needed on PATH; modules come from GOPROXY. Nothing is written outside <repo>/.tools and Go's own
@@ -140,6 +141,14 @@ tool_random() {
   build pulumi-resource-random tools/random . "$v (stand-in)" "" "-w -s"
 }
 
+# The generator of the Terraform registry pages (scripts/gen-registry-docs.sh runs it offline, on
+# the schema `tofu providers schema -json` prints, so it never downloads a Terraform CLI).
+tool_tfplugindocs() {
+  local v
+  v=$(modversion tools/tfplugindocs github.com/hashicorp/terraform-plugin-docs)
+  build tfplugindocs tools/tfplugindocs github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs "$v" "" "-w -s"
+}
+
 tool_opentofu() {
   local v
   v=$(modversion tools/opentofu github.com/opentofu/opentofu)
@@ -154,7 +163,7 @@ tool_node() {
   bash "$ROOT/scripts/install-node.sh"
 }
 
-ALL=(node pulumi yaml nodejs python go java gensdk random opentofu)
+ALL=(node pulumi yaml nodejs python go java gensdk random opentofu tfplugindocs)
 want=()  # tools to build, in order
 for arg in "${@:-all}"; do
   case $arg in
@@ -162,7 +171,7 @@ for arg in "${@:-all}"; do
     langs | language-hosts) want+=(nodejs python go java) ;;
     tofu | opentofu) want+=(opentofu) ;;
     gen-sdk | gensdk) want+=(gensdk) ;;
-    node | pulumi | yaml | nodejs | python | go | java | random) want+=("$arg") ;;
+    node | pulumi | yaml | nodejs | python | go | java | random | tfplugindocs) want+=("$arg") ;;
     -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "install-tools: unknown tool '$arg' (known: ${ALL[*]} langs all)" >&2; exit 2 ;;
   esac

@@ -1,17 +1,13 @@
 #!/usr/bin/env bash
-# `npm run package`: the plugin as a release artifact, a tarball that
-# `pulumi plugin install resource metastudio <version> -f <tarball>` installs into the plugin cache.
-# The plugin is one bundled JavaScript file behind a `#!/usr/bin/env node` launcher, so the same
-# bytes serve every OS and architecture that Node.js runs on; the name follows Pulumi's
-# `<name>-v<version>-<os>-<arch>` convention for the machine that built it.
+# `npm run package`: the Pulumi plugin's release tarball for this machine, which
+# `pulumi plugin install resource metastudio <version> -f <tarball>` installs into the plugin cache;
+# prints its path. It is one of the artifacts `npm run release` writes for all five platforms
+# (self-contained: Node.js inside), taken from the release's cache when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f provider/bin/plugin.js ] || { echo "provider/bin/plugin.js is missing: run npm run build first" >&2; exit 1; }
+[ -f dist/scripts/release.js ] || { echo "dist/scripts/release.js is missing: run npm run build first" >&2; exit 1; }
 version=$(node -p 'require("./package.json").version')
 os=$(node -p 'process.platform === "win32" ? "windows" : process.platform')
 arch=$(node -p '({ x64: "amd64", arm64: "arm64" })[process.arch] ?? process.arch')
-out=dist/release
-mkdir -p "$out"
-artifact="$out/pulumi-resource-metastudio-v$version-$os-$arch.tar.gz"
-tar -czf "$artifact" -C provider/bin pulumi-resource-metastudio plugin.js
-echo "$artifact"
+node dist/scripts/release.js >/dev/null
+echo "dist/release/pulumi-resource-metastudio-v$version-$os-$arch.tar.gz"

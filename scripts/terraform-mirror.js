@@ -3,7 +3,7 @@
 //   <mirror>/<host>/<namespace>/metastudio/<version>/<os>_<arch>/terraform-provider-metastudio_v<version>
 // (plus the bundle it runs), for `provider_installation { filesystem_mirror { path = "<mirror>" } }`.
 //
-//   node scripts/terraform-mirror.js <mirror dir> [--source local.providers/metastudio/metastudio]
+//   node scripts/terraform-mirror.js <mirror dir> [--source registry.opentofu.org/pulumi-metastudio/metastudio]
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -11,7 +11,7 @@ const path = require("path");
 const args = process.argv.slice(2);
 const mirror = args.find((a) => !a.startsWith("--"));
 const sourceAt = args.indexOf("--source");
-const source = sourceAt >= 0 ? args[sourceAt + 1] : "local.providers/metastudio/metastudio";
+const source = sourceAt >= 0 ? args[sourceAt + 1] : "registry.opentofu.org/pulumi-metastudio/metastudio";
 if (!mirror) {
   process.stderr.write("usage: node scripts/terraform-mirror.js <mirror dir> [--source host/namespace/metastudio]\n");
   process.exit(2);

@@ -7,7 +7,7 @@
 terraform {
   required_providers {
     metastudio = {
-      source  = "local.providers/metastudio/metastudio"
+      source  = "pulumi-metastudio/metastudio"
       version = "0.1.0"
     }
   }

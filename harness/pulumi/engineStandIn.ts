@@ -77,6 +77,11 @@ export interface PluginHostOptions {
   engine?: FakeEngine;
   bin?: string;
   /**
+   * The command that starts the plugin (a release executable, or one under an emulator such as
+   * qemu), instead of Node.js running `bin`; the engine's address is appended.
+   */
+  command?: readonly string[];
+  /**
    * Run the provider's server in this process (startServer), not the built bundle: coverage sees
    * it and start-up is cheaper. Its log lines still land in `stderr`, and `env` is what it reads;
    * only the executable's own parts (argv, the port line, signals) go untested.
@@ -114,7 +119,8 @@ export class PluginHost {
       return new PluginHost(undefined, server.port, client, stderr, [], () => server.stop("SIGTERM"));
     }
     const args = opts.engine ? [opts.engine.address] : [];
-    const child = spawn(process.execPath, [opts.bin ?? PLUGIN_BIN, ...args], {
+    const [file, ...leading] = opts.command ?? [process.execPath, opts.bin ?? PLUGIN_BIN];
+    const child = spawn(file, [...leading, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -65,6 +65,8 @@ export interface StartOptions {
   /** false: no PLUGIN_CLIENT_CERT, as with TF_DISABLE_PLUGIN_TLS. */
   tls?: boolean;
   bin?: string;
+  /** The command that starts the provider (a release executable, or one under qemu), instead of Node.js running `bin`. */
+  command?: readonly string[];
   /** In-process only: how the provider makes its API client. */
   makeClient?: ClientFactory;
 }
@@ -104,7 +106,8 @@ export class TerraformPlugin {
   /** Spawned as Terraform starts it: the magic cookie, protocol versions, port range and client certificate. */
   static async spawn(opts: StartOptions = {}): Promise<TerraformPlugin> {
     const identity = opts.tls === false ? undefined : await selfSignedIdentity();
-    const child = spawn(process.execPath, [opts.bin ?? TERRAFORM_PLUGIN_BIN], {
+    const [file, ...args] = opts.command ?? [process.execPath, opts.bin ?? TERRAFORM_PLUGIN_BIN];
+    const child = spawn(file, args, {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",

@@ -69,7 +69,11 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     work = mkdtempSync(join(tmpdir(), "metastudio-tofu-"));
     const mirror = join(work, "mirror");
     await new Promise<void>((resolve, reject) => {
-      const c = spawn(process.execPath, [join(REPO_ROOT, "scripts", "terraform-mirror.js"), mirror], { stdio: "ignore" });
+      const c = spawn(
+        process.execPath,
+        [join(REPO_ROOT, "scripts", "terraform-mirror.js"), mirror, "--source", "registry.opentofu.org/pulumi-metastudio/metastudio"],
+        { stdio: "ignore" },
+      );
       c.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`terraform-mirror.js exited ${code}`))));
     });
     cpSync(join(REPO_ROOT, "examples", "terraform"), join(work, "config"), {
@@ -78,7 +82,7 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     });
     writeFileSync(
       join(work, "tofurc"),
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["local.providers/*/*"]\n  }\n}\n`,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.opentofu.org/pulumi-metastudio/*"]\n  }\n}\n`,
     );
     env = {
       PATH: process.env.PATH ?? "",
@@ -105,7 +109,7 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     const r = await tofu(["init", "-input=false"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Installing local\.providers\/metastudio\/metastudio v0\.1\.0/);
+    expect(r.stdout).toMatch(/Installing pulumi-metastudio\/metastudio v0\.1\.0/);
     expect(r.stdout).toMatch(/OpenTofu has been successfully initialized/);
   }, 120_000);
 
@@ -185,7 +189,7 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
   test("with dev_overrides the checkout's provider/bin serves without init", async () => {
     writeFileSync(
       join(work, "dev.tofurc"),
-      `provider_installation {\n  dev_overrides {\n    "local.providers/metastudio/metastudio" = "${join(REPO_ROOT, "provider", "bin")}"\n  }\n  direct {}\n}\n`,
+      `provider_installation {\n  dev_overrides {\n    "registry.opentofu.org/pulumi-metastudio/metastudio" = "${join(REPO_ROOT, "provider", "bin")}"\n  }\n  direct {}\n}\n`,
     );
     cpSync(join(REPO_ROOT, "examples", "terraform", "main.tf"), join(work, "dev", "main.tf"));
     const r = await tofu(["plan", "-input=false"], { TF_CLI_CONFIG_FILE: join(work, "dev.tofurc") }, "dev");

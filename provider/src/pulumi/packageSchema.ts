@@ -12,6 +12,14 @@ import { PULUMI_SCHEMA_SPELLING } from "./spelling";
 export const SDK_PACKAGE_NAME = "@pulumi-metastudio/metastudio";
 export const PYTHON_PACKAGE_NAME = "pulumi_metastudio";
 export const JAVA_BASE_PACKAGE = "com.pulumimetastudio";
+/** The project's home, named by its Go module path; the SDKs, the registry pages and the plugin download use it. */
+export const REPOSITORY = "https://github.com/pulumi-metastudio/pulumi-metastudio";
+/**
+ * Where the Pulumi CLI downloads the plugin from when a program needs it and the plugin cache
+ * lacks it: the GitHub releases of the pulumi-metastudio/pulumi-metastudio repository, whose assets are
+ * the `npm run release` tarballs (docs/installation-configuration.md).
+ */
+export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-metastudio";
 /** This repository's Go module is rooted at sdk/ (as pulumi-aws's is), the package below it. */
 export const GO_IMPORT_BASE_PATH = "github.com/pulumi-metastudio/pulumi-metastudio/sdk/go/metastudio";
 
@@ -67,6 +75,9 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
     keywords: ["pulumi", "huaweicloud", "metastudio", "category/cloud", "kind/native"],
     license: "Apache-2.0",
     publisher: "pulumi-metastudio contributors",
+    homepage: REPOSITORY,
+    repository: REPOSITORY,
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     config: { variables: configProps },
     provider: {
       description: "The MetaStudio provider. Every input falls back to the environment variables named in its description.",

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../../harness/repoRoot";
-import { buildPackageSchema } from "../../../provider/src/pulumi/packageSchema";
+import { buildPackageSchema, PLUGIN_DOWNLOAD_URL } from "../../../provider/src/pulumi/packageSchema";
 import { PROVIDER_VERSION } from "../../../provider/src/version";
 
 test("schema.json matches the generator (run `npm run gen-schema` after changing a field)", () => {
@@ -10,8 +10,8 @@ test("schema.json matches the generator (run `npm run gen-schema` after changing
   expect(onDisk).toEqual(buildPackageSchema(PROVIDER_VERSION));
 });
 
-test("the SDK's package version is the provider's, so `{version}` in invoke options pins this plugin", () => {
+test("the SDK's package version is the provider's, so `{version}` in invoke options pins this plugin, and it names the plugin's download server", () => {
   const sdk = JSON.parse(readFileSync(join(REPO_ROOT, "sdk", "nodejs", "package.json"), "utf8"));
   expect(sdk.version).toBe(PROVIDER_VERSION);
-  expect(sdk.pulumi).toEqual({ resource: true, name: "metastudio", version: PROVIDER_VERSION });
+  expect(sdk.pulumi).toEqual({ resource: true, name: "metastudio", version: PROVIDER_VERSION, server: PLUGIN_DOWNLOAD_URL });
 });

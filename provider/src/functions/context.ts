@@ -23,13 +23,28 @@ export interface InvokeContext {
    * start its own encoding here while later pages are still on the wire.
    */
   onPage?: (jobs: readonly ApiJob[]) => void;
+  /**
+   * Each check of a gate, with the selected jobs as seen then: a front end that shows progress
+   * (the command line's live line) draws it from these rather than from the log's words.
+   */
+  onGateCheck?: (check: GateCheck) => void;
 }
+
+export interface GateCheck {
+  jobs: readonly ApiJob[];
+  /** Since the gate started. */
+  elapsedMs: number;
+}
+
+/** Why a gate did not pass: a front end that tells them apart (exit codes) reads this, not the words. */
+export type GateFailureKind = "needsPerson" | "timedOut" | "nothingSelected";
 
 /** A failure of the call that is the user's to fix (an empty gate, a failed job), not a crash. */
 export class InvokeFailure extends Error {
   constructor(
     readonly property: string,
     message: string,
+    readonly kind?: GateFailureKind,
   ) {
     super(message);
     this.name = "InvokeFailure";

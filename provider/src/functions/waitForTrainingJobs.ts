@@ -65,10 +65,12 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
     const { jobs } = await listMatchingJobs(ctx, { filters });
+    ctx.onGateCheck?.({ jobs, elapsedMs: Date.now() - startedAt });
     if (jobs.length === 0) {
       throw new InvokeFailure(
         "jobs",
         `the gate selected no training jobs (filters: ${JSON.stringify(shownInputs(filters, ctx.secretInputs))}); a gate on nothing is a mistake: check jobId / batchName / states`,
+        "nothingSelected",
       );
     }
     const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));
@@ -76,6 +78,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
       throw new InvokeFailure(
         "jobs",
         `${stuck.length} of ${jobs.length} selected jobs cannot reach ${goal} without a person acting: ${listed(stuck)}`,
+        "needsPerson",
       );
     }
     const pending = jobs.filter((j) => !targets.has(j.state));
@@ -95,6 +98,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
       throw new InvokeFailure(
         "timeoutSeconds",
         `timed out after ${Math.round((now - startedAt) / 1000)} s (timeoutSeconds ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
+        "timedOut",
       );
     }
     ctx.log(

@@ -65,7 +65,7 @@ export function startAdvancing(store: JobStore, random: Random, opts: AdvanceOpt
   const fateOf = (jobId: string, state: string): string | null => {
     let fate = failAt.get(jobId);
     if (fate === undefined) {
-      const ahead = PIPELINE.slice(position.get(state)!).filter((s) => Object.hasOwn(FAILURES, s));
+      const ahead = PIPELINE.slice(position.get(state)).filter((s) => Object.hasOwn(FAILURES, s));
       fate = ahead.length && random.next() < (opts.failRate ?? 0) ? random.pick(ahead) : null;
       failAt.set(jobId, fate);
     }

@@ -18,6 +18,7 @@ import { withRetries } from "./retry";
 import { BackoffSettings, RETRYABLE_NETWORK_CODES } from "./retryPolicy";
 import { AkSkCredentials, percentEncode, signRequest } from "./signer";
 import { clip, untrusted } from "./untrustedText";
+import { configKey, text, TextError } from "../schema/text";
 
 export type Auth = ({ kind: "aksk" } & AkSkCredentials) | { kind: "token"; token: string };
 
@@ -81,8 +82,8 @@ export class MetaStudioClient {
     // The path signed must be the path sent: URL normalisation drops "." and ".." segments, and
     // the request would then carry the credentials (and a signature for another path) elsewhere.
     if (new URL(this.url.origin + this.path).pathname !== this.path) {
-      throw new Error(
-        "the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId",
+      throw new TextError(
+        text`the endpoint and project id do not make a request path that is sent as it is signed; check ${configKey("endpoint")} and ${configKey("projectId")}`,
       );
     }
     const configSecrets = Redactor.of(settings.secrets ?? []);

@@ -2,7 +2,7 @@
  * The command's exit codes, so a pipeline can tell a failed job from a time-out from a typo
  * without reading stderr (docs/cli.md lists them). Every failure is classified here, once.
  */
-import { InvokeFailure } from "../functions/context";
+import { CallFailure } from "../core";
 
 export const EXIT = {
   /** The gate passed, or the jobs were listed. */
@@ -42,7 +42,7 @@ export class Interrupted extends Error {
 export function exitCodeOf(err: unknown): ExitCode {
   if (err instanceof Interrupted) return EXIT.interrupted;
   if (err instanceof UsageError) return EXIT.usage;
-  if (err instanceof InvokeFailure) {
+  if (err instanceof CallFailure) {
     switch (err.kind) {
       case "needsPerson":
         return EXIT.needsPerson;

@@ -7,7 +7,7 @@
 import { CommanderError } from "commander";
 import { makeActions, RunEnvironment } from "./commands";
 import { EXIT, exitCodeOf, Interrupted } from "./exitCodes";
-import { cliWording } from "./flags";
+import { cliErrorText } from "./names";
 import { buildProgram } from "./program";
 
 export async function run(argv: readonly string[], environment: RunEnvironment): Promise<number> {
@@ -29,7 +29,7 @@ export async function run(argv: readonly string[], environment: RunEnvironment):
     }
     // commander has already printed its own message (and the nearest flag or command).
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    const message = cliWording(err instanceof Error ? err.message : String(err));
+    const message = cliErrorText(err);
     environment.stderr.write(
       message
         .split("\n")

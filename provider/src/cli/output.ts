@@ -3,11 +3,25 @@
  * NDJSON for line tools, CSV for spreadsheets. Jobs are in their camelCase output shape, the one
  * both providers return. Nothing else is ever written to stdout, so it can be captured whole.
  */
-import { JOB_OUTPUT_FIELDS } from "../schema/fields";
-import { ApiJob, toTrainingJob, TrainingJob } from "../schema/trainingJob";
+import type { ApiJob } from "../core";
+import { JOB_OUTPUT_FIELDS } from "../schema/outputs";
+import { JOB_FIELD_MAPPING } from "../schema/trainingJob";
 
 export const OUTPUT_FORMATS = ["table", "json", "ndjson", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** A job under its camelCase output names, absent fields left out (as the Pulumi provider returns it). */
+type OutputJob = Record<string, string | boolean | string[]>;
+
+function outputJob(job: ApiJob): OutputJob {
+  const source = job as Readonly<Record<string, string | boolean | string[] | null | undefined>>;
+  const out: OutputJob = {};
+  for (const [api, name] of JOB_FIELD_MAPPING) {
+    const v = source[api];
+    if (v !== undefined && v !== null) out[name] = v;
+  }
+  return out;
+}
 
 const CSV_COLUMNS = Object.keys(JOB_OUTPUT_FIELDS);
 const TABLE_COLUMNS: ReadonlyArray<readonly [string, keyof typeof JOB_OUTPUT_FIELDS]> = [
@@ -30,7 +44,7 @@ function cell(value: string | boolean | string[] | undefined): string {
   return Array.isArray(value) ? value.join(";") : String(value);
 }
 
-function table(rows: readonly TrainingJob[]): string {
+function table(rows: readonly OutputJob[]): string {
   const cells = rows.map((job) => TABLE_COLUMNS.map(([, field]) => printable(cell(job[field]))));
   const widths = TABLE_COLUMNS.map(([title], i) => Math.max(title.length, ...cells.map((r) => r[i].length)));
   const line = (values: readonly string[]) =>
@@ -45,15 +59,15 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csv(rows: readonly TrainingJob[]): string {
+function csv(rows: readonly OutputJob[]): string {
   const lines = [CSV_COLUMNS.join(","), ...rows.map((job) => CSV_COLUMNS.map((c) => csvField(cell(job[c]))).join(","))];
   return lines.map((l) => l + "\r\n").join("");
 }
 
-const ndjson = (rows: readonly TrainingJob[]) => rows.map((j) => JSON.stringify(j) + "\n").join("");
+const ndjson = (rows: readonly OutputJob[]) => rows.map((j) => JSON.stringify(j) + "\n").join("");
 
 export function renderListing(format: OutputFormat, count: number, jobs: readonly ApiJob[]): string {
-  const rows = jobs.map(toTrainingJob);
+  const rows = jobs.map(outputJob);
   switch (format) {
     case "json":
       return JSON.stringify({ count, jobs: rows }, null, 2) + "\n";
@@ -74,7 +88,7 @@ export interface GatePassed {
 }
 
 export function renderGatePassed(format: OutputFormat, result: GatePassed): string {
-  const rows = result.jobs.map(toTrainingJob);
+  const rows = result.jobs.map(outputJob);
   switch (format) {
     case "json":
       return (

@@ -1,28 +1,24 @@
 /**
  * The command line's configuration, taken as the providers take theirs: the settings of the
- * configuration table as flags (`--region`, `--project-id`, `--endpoint`, `--cloud`, ...), the
- * same HW_* / HUAWEICLOUD_SDK_* environment, the same rules (config/providerConfig.ts) and words,
- * naming the flag. Credentials come only from the environment or a credentials file: a command
- * line is visible to every user of the machine (`ps`), so a credential given as a flag is refused
- * before anything else happens, and its value is never repeated.
+ * configuration table as flags (`--region`, `--project-id`, `--endpoint`, `--cloud`, ...), then
+ * the core's session (the same HW_* / HUAWEICLOUD_SDK_* environment, the same rules and words,
+ * rendered naming the flag). Credentials come only from the environment or a credentials file: a
+ * command line is visible to every user of the machine (`ps`), so a credential given as a flag is
+ * refused before anything else happens, and its value is never repeated.
  */
 import { Option } from "commander";
-import { Env, ProviderSettings, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
-import { CONFIG_FIELDS } from "../schema/fields";
+import { CONFIG_FIELDS, ProviderSession } from "../core";
+import type { Env } from "../config/providerConfig";
 import { readCredentialsFile } from "./credentialsFile";
 import { UsageError } from "./exitCodes";
-import { cliWording, fieldValues, flagOf, optionFor } from "./flags";
+import { fieldValues, optionFor } from "./flags";
+import { cliFailures, flagOf } from "./names";
 
 const PUBLIC_SETTINGS = Object.fromEntries(Object.entries(CONFIG_FIELDS).filter(([, spec]) => !spec.secret));
 const SECRET_SETTINGS = Object.entries(CONFIG_FIELDS).filter(([, spec]) => spec.secret);
 
 /** Spellings a credential flag would have here and in other tools (Huawei's KooCLI, curl habits). */
 const CREDENTIAL_FLAGS = [...SECRET_SETTINGS.map(([field, spec]) => flagOf(field, spec)), "ak", "sk", "token", "password", "credentials"];
-
-export interface SettingsOptions {
-  credentialsFile?: string;
-  [flag: string]: unknown;
-}
 
 export function settingsOptions(): Option[] {
   const options = Object.entries(PUBLIC_SETTINGS).map(([field, spec]) => optionFor(field, spec));
@@ -56,19 +52,24 @@ function credentialHint(property: string): string {
     : "";
 }
 
-/** The configuration of one run: flags first, then the credentials file, then the environment. */
-export function resolveCliSettings(options: SettingsOptions, env: Env): ProviderSettings {
+/**
+ * The session of one run, resolved: flags first, then the credentials file, then the
+ * environment. Anything wrong is a usage error, each problem on its own line.
+ */
+export function cliSession(options: Readonly<Record<string, unknown>>, env: Env): ProviderSession {
   refuseCredentialFlags(options);
-  const raw: RawConfig = fieldValues(options, PUBLIC_SETTINGS);
-  if (options.credentialsFile !== undefined) {
+  const raw = fieldValues(options, PUBLIC_SETTINGS);
+  if (typeof options.credentialsFile === "string") {
     for (const [field, value] of Object.entries(readCredentialsFile(options.credentialsFile))) {
       if (raw[field] === undefined) raw[field] = value;
     }
   }
-  const resolved = resolveSettings(withEnvFallbacks(raw, env));
+  const session = new ProviderSession(env);
+  session.configure(raw);
+  const resolved = session.resolve();
   if (!resolved.ok) {
-    const reasons = resolved.failures.map((f) => cliWording(f.reason, CONFIG_FIELDS) + credentialHint(f.property));
+    const reasons = cliFailures(resolved.failures).map((f) => f.reason + credentialHint(f.property));
     throw new UsageError(reasons.join("\n"));
   }
-  return resolved.settings;
+  return session;
 }

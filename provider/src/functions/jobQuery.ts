@@ -1,9 +1,10 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
-import { JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
+import { FieldSpec, JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
 import { SECRET_MARK } from "../api/redactor";
 import { listJobs, Listing } from "../api/jobLister";
+import { inputName, TextPart } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
-import type { InvokeContext } from "./context";
+import type { CallContext } from "./context";
 
 export interface ApiQuery {
   query: Array<readonly [string, string]>;
@@ -25,7 +26,7 @@ export function utcTime(rfc3339: string): string {
 export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery {
   const query: Array<readonly [string, string]> = [];
   const headers: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(JOB_FILTER_FIELDS)) {
+  for (const [name, spec] of Object.entries<FieldSpec>(JOB_FILTER_FIELDS)) {
     // Validated inputs: a filter is a string, a number, a boolean or a list of strings.
     const v = inputs[name] as string | number | boolean | string[] | undefined;
     if (v === undefined) continue;
@@ -43,16 +44,23 @@ export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery 
 export function hiddenParams(secretInputs: ReadonlySet<string>): Set<string> {
   const hidden = new Set<string>();
   for (const name of secretInputs) {
-    const query = Object.hasOwn(JOB_FILTER_FIELDS, name) ? JOB_FILTER_FIELDS[name].query : undefined;
+    const filters: Readonly<Record<string, FieldSpec>> = JOB_FILTER_FIELDS;
+    const query = Object.hasOwn(filters, name) ? filters[name].query : undefined;
     if (query) hidden.add(query);
     if (Object.hasOwn(PAGING_FIELDS, name)) hidden.add("offset").add("limit");
   }
   return hidden;
 }
 
-/** Inputs as a message may show them: secret ones as [secret]. */
-export function shownInputs(inputs: Readonly<Record<string, unknown>>, secretInputs: ReadonlySet<string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputs.has(k) ? SECRET_MARK : v]));
+/** Inputs as a message may show them, as a JSON object of each name in the reader's terms: secret ones as [secret]. */
+export function shownInputs(inputs: Readonly<Record<string, unknown>>, secretInputs: ReadonlySet<string>): TextPart[] {
+  const parts: TextPart[] = ["{"];
+  for (const [k, v] of Object.entries(inputs)) {
+    if (parts.length > 1) parts.push(",");
+    parts.push('"', inputName(k), `":${JSON.stringify(secretInputs.has(k) ? SECRET_MARK : v)}`);
+  }
+  parts.push("}");
+  return parts;
 }
 
 export interface ListingRequest {
@@ -62,21 +70,15 @@ export interface ListingRequest {
   pageSize?: number;
 }
 
-/** Lists the jobs of a filter; each validated page is handed to `ctx.onPage` as it arrives. */
-export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promise<Listing<ApiJob>> {
+/** Lists the jobs of a filter: the pages the listing accepted. */
+export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise<Listing<ApiJob>> {
   const { query, headers } = toApiQuery(req.filters);
-  // Retries are told through the invoke's log, which knows what in it is secret.
+  // Retries are told through the call's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
   return listJobs(
-    async (offset, limit, signal) => {
-      const page = await ctx.client.listPage(
-        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden },
-        signal,
-      );
-      ctx.onPage?.(page.jobs);
-      return page;
-    },
+    (offset, limit, signal) =>
+      ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal),
     {
       offset: req.offset ?? 0,
       limit: req.limit,

@@ -14,9 +14,9 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { firstStdoutLine } from "./firstStdoutLine";
+import { firstStdoutLine } from "../firstStdoutLine";
 
-import { REPO_ROOT } from "./repoRoot";
+import { REPO_ROOT } from "../repoRoot";
 
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
@@ -96,7 +96,7 @@ export class PluginHost {
   static async start(opts: PluginHostOptions = {}): Promise<PluginHost> {
     if (opts.inProcess) {
       // Loaded here only: the spawned tests need none of the provider in this process.
-      const { startServer } = await import("../provider/src/main");
+      const { startServer } = await import("../../provider/src/pulumi/server");
       const stderr: string[] = [];
       const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env };
       const server = await startServer({ engineAddress: opts.engine?.address, env, writeStderr: (t) => stderr.push(t) });

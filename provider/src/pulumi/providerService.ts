@@ -9,53 +9,46 @@ import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { PluginAttach, PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { MetaStudioClient } from "../api/metaStudioClient";
-import type { Redactor } from "../api/redactor";
-import { oneLine, quotedName } from "../api/untrustedText";
-import { checkConfig, configFromVariables, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
-import { InvokeContext, InvokeFailure } from "../functions/context";
-import type { ProviderFunction } from "../functions/registry";
+import { configFromVariables, RawConfig } from "../config/providerConfig";
+import { boundedLine, quotedUserName, ShownFailure, shownFailures } from "../core/failures";
+import type { Callable } from "../core/functions";
+import { ProviderSession } from "../core/session";
+import { CallFailure } from "../functions/context";
+import type { InputFailure } from "../schema/inputValidation";
+import { errorText } from "../schema/text";
 import { PROVIDER_VERSION } from "../version";
 import { EngineLog } from "./engineLog";
 import { DecodedInvoke, decodeInvokeRequest } from "./invokeRequestDecoding";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
-import { PulumiJobEntries, pulumiOutputs } from "./pulumiJobs";
+import { functionName, functionToken } from "./names";
+import { pulumiOutputs } from "./pulumiJobs";
 import { markedSecret } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
+import { PULUMI_SPELLING } from "./spelling";
 import { unwrapValue } from "./wireValues";
 
 type Callback<T> = grpc.sendUnaryData<T>;
 type Call<T> = grpc.ServerUnaryCall<T, unknown>;
 
 /**
- * The functions, their validators (zod) and the HTTP client load on the first Invoke: zod alone
- * costs ~50 ms, and the engine waits for the port line before anything else happens.
+ * The functions, their validators and the HTTP client load on the first Invoke: the engine waits
+ * for the port line before anything else happens.
  */
-function functions(): Readonly<Record<string, ProviderFunction>> {
-  return (require("../functions/registry") as typeof import("../functions/registry")).FUNCTIONS;
+function functions(): ReadonlyMap<string, Callable> {
+  return (require("../core/functions") as typeof import("../core/functions")).FUNCTIONS;
 }
 
 function structToObject(s: Struct | undefined): Record<string, unknown> {
   return s ? s.toJavaScript() : {};
 }
 
-/**
- * Bounds on what goes back to the engine. An error's text travels in a response header, which
- * grpc-js refuses past 64 KB, and a client then never gets an answer at all: it waits out its
- * deadline. Percent-encoded, 4,000 characters stay far below that. Every message is one line:
- * job names and states come from the API, and a line break in one must not forge a log line.
- */
-const MAX_ERROR = 4000;
-const MAX_FAILURES = 20;
-
-type Failure = { property: string; reason: string };
-
-function boundedFailures(list: readonly Failure[]): Failure[] {
-  return list.slice(0, MAX_FAILURES).map((f) => ({ property: oneLine(f.property, 200), reason: oneLine(f.reason, MAX_ERROR) }));
+/** Failures as the engine shows them: Pulumi's names, bounded one-line reasons (core/failures.ts). */
+function pulumiFailures(list: readonly InputFailure[], redact?: (text: string) => string): ShownFailure[] {
+  return shownFailures(list, PULUMI_SPELLING, redact);
 }
 
-function failuresOf(list: readonly Failure[]): pb.CheckFailure[] {
-  return boundedFailures(list).map((f) => {
+function failuresOf(list: readonly InputFailure[]): pb.CheckFailure[] {
+  return pulumiFailures(list).map((f) => {
     const cf = new pb.CheckFailure();
     cf.setProperty(f.property);
     cf.setReason(f.reason);
@@ -65,24 +58,20 @@ function failuresOf(list: readonly Failure[]): pb.CheckFailure[] {
 
 /** Errors surface in the engine as "Invoke of '<tok>' failed: <message>". */
 function grpcError(code: grpc.status, message: string): grpc.ServiceError {
-  const bounded = oneLine(message, MAX_ERROR);
+  const bounded = boundedLine(message);
   return Object.assign(new Error(bounded), { code, details: bounded, metadata: new grpc.Metadata() });
 }
 
-export class MetaStudioProvider {
-  private config: RawConfig = {};
-  /** Keys Configure received marked secret: failures about them never quote their value. */
-  private secretConfigKeys: ReadonlySet<string> = new Set();
-  private configured = false;
-  private client: { key: string; client: MetaStudioClient; maxConcurrency: number } | undefined;
-  private cancel = new AbortController();
-  private stopping = false;
+export class PulumiProvider {
+  private readonly session: ProviderSession;
   private readonly flights = new SingleFlight<Buffer>();
 
   constructor(
     private readonly engineLog: EngineLog,
-    private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {}
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.session = new ProviderSession(env);
+  }
 
   handshake(call: Call<pb.ProviderHandshakeRequest>, cb: Callback<pb.ProviderHandshakeResponse>): void {
     this.engineLog.setAddress(call.request.getEngineAddress());
@@ -125,7 +114,7 @@ export class MetaStudioProvider {
   checkConfig(call: Call<pb.CheckRequest>, cb: Callback<pb.CheckResponse>): void {
     const news = call.request.getNews();
     const { value, secretKeys } = unwrapValue(structToObject(news));
-    const failures = checkConfig(withEnvFallbacks(value as RawConfig, this.env), secretKeys);
+    const failures = this.session.check(value as RawConfig, secretKeys);
     const res = new pb.CheckResponse();
     // Inputs go back as they came, secrets still wrapped, so the engine keeps them secret.
     if (news) res.setInputs(news);
@@ -145,10 +134,8 @@ export class MetaStudioProvider {
   configure(call: Call<pb.ConfigureRequest>, cb: Callback<pb.ConfigureResponse>): void {
     const fromVariables = configFromVariables(call.request.getVariablesMap().getEntryList());
     const args = unwrapValue(structToObject(call.request.getArgs()));
-    this.config = withEnvFallbacks({ ...fromVariables, ...(args.value as RawConfig) }, this.env);
-    this.secretConfigKeys = args.secretKeys;
-    this.configured = true;
-    this.client = undefined;
+    // Checked on first use: the engine shows an Invoke's failures, not Configure's.
+    this.session.configure({ ...fromVariables, ...(args.value as RawConfig) }, args.secretKeys);
     const res = new pb.ConfigureResponse();
     res.setAcceptsecrets(true);
     res.setSupportspreview(true);
@@ -158,8 +145,7 @@ export class MetaStudioProvider {
   }
 
   cancelAll(_call: Call<Empty>, cb: Callback<Empty>): void {
-    this.cancel.abort(new Error("the operation was cancelled"));
-    if (!this.stopping) this.cancel = new AbortController();
+    this.session.cancel();
     cb(null, new Empty());
   }
 
@@ -169,27 +155,7 @@ export class MetaStudioProvider {
    * server can close without the engine seeing a dropped connection.
    */
   shutdown(why: string): void {
-    if (this.stopping) return;
-    this.stopping = true;
-    this.cancel.abort(new Error(`provider is shutting down (${why}); nothing more is requested from the API`));
-  }
-
-  private clientFor(): { client: MetaStudioClient; maxConcurrency: number } | { failures: Failure[] } {
-    // Without Configure (a bare engine-role call), the environment alone is the configuration.
-    const config = this.configured ? this.config : withEnvFallbacks({}, this.env);
-    const key = JSON.stringify(config);
-    if (this.client?.key === key) return this.client;
-    const resolved = resolveSettings(config, this.secretConfigKeys);
-    if (!resolved.ok) return { failures: resolved.failures };
-    const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
-    let client: MetaStudioClient;
-    try {
-      client = new MetaStudioClient(resolved.settings.client);
-    } catch (err) {
-      return { failures: [{ property: "endpoint", reason: (err as Error).message }] };
-    }
-    this.client = { key, client, maxConcurrency: resolved.settings.maxConcurrency };
-    return this.client;
+    this.session.shutdown(why);
   }
 
   /**
@@ -208,57 +174,54 @@ export class MetaStudioProvider {
 
   invoke(call: Call<DecodedInvoke>, cb: (err: grpc.ServiceError | null, value?: Buffer) => void): void {
     const { tok, args, preview, invalid } = call.request;
-    if (this.stopping) return cb(grpcError(grpc.status.UNAVAILABLE, "provider is shutting down; the invoke was not started"));
+    if (this.session.isShutDown) return cb(grpcError(grpc.status.UNAVAILABLE, "provider is shutting down; the invoke was not started"));
     if (invalid) return cb(grpcError(grpc.status.INVALID_ARGUMENT, `the Invoke request cannot be read: ${invalid}`));
     const known = functions();
-    const fn = Object.hasOwn(known, tok) ? known[tok] : undefined;
+    const name = functionName(tok);
+    const fn = name === undefined ? undefined : known.get(name);
     if (!fn) {
-      const shown = quotedName(tok, /^[\w:./-]{1,200}$/, 200);
-      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${shown}; this provider has ${Object.keys(known).join(", ")}`));
+      const shown = quotedUserName(tok, /^[\w:./-]{1,200}$/, 200);
+      const tokens = [...known.keys()].map(functionToken).join(", ");
+      return cb(grpcError(grpc.status.INVALID_ARGUMENT, `unknown function ${shown}; this provider has ${tokens}`));
     }
     const { value, hasUnknowns, hadSecrets, secretValues, secretKeys } = unwrapValue(args);
-    // Messages the plugin writes leave secret inputs out by construction (request lines, failures
-    // quoting a value); this catches them wherever else they might appear (a job named like one).
-    const secrets: Redactor = (require("../api/redactor") as typeof import("../api/redactor")).Redactor.of(secretValues);
-    const redact = (text: string) => secrets.redact(text);
-    const failuresOut = (list: readonly Failure[]) =>
-      encodeInvokeResponse(undefined, boundedFailures(list.map((f) => ({ property: f.property, reason: redact(f.reason) }))));
     if (hasUnknowns) {
       // Inputs not known yet (a preview): nothing can be listed; the engine treats the result as unknown.
       return cb(null, encodeInvokeResponse({}));
     }
-    const checked = fn.validate(value as Record<string, unknown>, secretKeys);
-    if (!checked.ok) return cb(null, failuresOut(checked.failures));
-    const target = this.clientFor();
-    if ("failures" in target) return cb(null, encodeInvokeResponse(undefined, boundedFailures(target.failures)));
-
-    const entries = new PulumiJobEntries();
-    const ctx: InvokeContext = {
-      client: target.client,
-      maxConcurrency: target.maxConcurrency,
+    const setup = this.session.context({
       preview,
-      signal: this.cancel.signal,
       secretInputs: secretKeys,
-      secrets,
+      secretValues,
       log: (severity, message) => this.engineLog.log(severity, redact(message)),
-      onPage: entries.addPage,
-    };
+    });
+    // Messages the plugin writes leave secret inputs out by construction (request lines, failures
+    // quoting a value); this catches them wherever else they might appear (a job named like one).
+    const redact = (text: string) => (setup.ok ? setup.secrets.redact(text) : text);
+    const failuresOut = (list: readonly InputFailure[]) => encodeInvokeResponse(undefined, pulumiFailures(list, redact));
+    const prepared = fn.prepare(value as Record<string, unknown>, secretKeys);
+    if (!prepared.ok) return cb(null, failuresOut(prepared.failures));
+    if (!setup.ok) {
+      if (setup.refused === "shutdown") return cb(grpcError(grpc.status.UNAVAILABLE, `${setup.message}; the invoke was not started`));
+      return cb(null, failuresOut(setup.failures));
+    }
+    const { call: ready } = prepared;
     // Calls share a listing only when they also agree on which inputs are secret: the listing's
     // messages are redacted for the first caller's secrets, and must be right for every caller.
-    const key = JSON.stringify([tok, preview, [...secretKeys].sort(), checked.value]);
+    const key = JSON.stringify([tok, preview, [...secretKeys].sort(), ready.inputs]);
     this.flights
       .run(key, async () => {
         try {
-          const outputs = pulumiOutputs(await fn.run(checked.value, ctx), entries);
+          const outputs = pulumiOutputs(ready.declaration, await ready.run(setup.ctx));
           return encodeInvokeResponse(hadSecrets ? markedSecret(outputs) : outputs);
         } catch (err) {
-          if (err instanceof InvokeFailure) return failuresOut([{ property: err.property, reason: err.message }]);
+          if (err instanceof CallFailure) return failuresOut([{ property: err.property, reason: err.text }]);
           throw err;
         }
       })
       .then(
         (bytes) => cb(null, bytes),
-        (err: unknown) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${err instanceof Error ? err.message : String(err)}`))),
+        (err: unknown) => cb(grpcError(grpc.status.UNKNOWN, redact(`${tok}: ${errorText(err, PULUMI_SPELLING)}`))),
       );
   }
 

@@ -1,7 +1,13 @@
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { EncodedList, encodeInvokeResponse, encodeRenamedEntries, renamedFields } from "../../provider/src/protocol/invokeResponseEncoding";
-import { ApiJob, apiJobSchema, JOB_FIELD_MAPPING, toTrainingJob } from "../../provider/src/schema/trainingJob";
+import {
+  EncodedList,
+  encodeInvokeResponse,
+  encodeRenamedEntries,
+  renamedFields,
+} from "../../../provider/src/pulumi/invokeResponseEncoding";
+import { ApiJob, apiJobSchema, JOB_FIELD_MAPPING } from "../../../provider/src/schema/trainingJob";
+import { toTrainingJob } from "../../support/trainingJobOracle";
 
 function decode(bytes: Buffer) {
   const res = InvokeResponse.deserializeBinary(new Uint8Array(bytes));

@@ -4,13 +4,10 @@
  * The engine stubs load on the first line, not at start-up.
  */
 import * as grpc from "@grpc/grpc-js";
-import { oneLine } from "../api/untrustedText";
+import { boundedLine, MAX_FAILURE_CHARS } from "../core/failures";
 import type { LogSeverity } from "../functions/context";
 
 type EngineClient = import("@pulumi/pulumi/proto/engine_grpc_pb").EngineClient;
-
-/** A log line is one line of at most this many characters (job names and states come from the API). */
-const MAX_LINE = 4000;
 
 const SEVERITY: Record<LogSeverity, number> = { debug: 0, info: 1, warning: 2, error: 3 };
 
@@ -35,7 +32,7 @@ export class EngineLog {
   }
 
   log(severity: LogSeverity, text: string): void {
-    const message = oneLine(text, MAX_LINE);
+    const message = boundedLine(text, MAX_FAILURE_CHARS);
     this.write(`[${severity}] ${message}\n`);
     if (!this.address || severity === "debug") return;
     try {

@@ -1,8 +1,8 @@
 /** Invoke requests read from the wire: as google-protobuf reads them, but with every key kept. */
 import * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { decodeInvokeRequest, MAX_NESTING } from "../../provider/src/protocol/invokeRequestDecoding";
-import { invokeRequestBytes, nested } from "../support/structBytes";
+import { decodeInvokeRequest, MAX_NESTING } from "../../../provider/src/pulumi/invokeRequestDecoding";
+import { invokeRequestBytes, nested } from "../../support/structBytes";
 
 test("ordinary requests decode as google-protobuf decodes them", () => {
   const args = {

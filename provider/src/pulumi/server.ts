@@ -1,33 +1,16 @@
 /**
- * The plugin process: `pulumi-resource-metastudio <engine-address> [flags]`. It serves gRPC on
- * 127.0.0.1 and prints the port as its first stdout line, which is how the engine finds it;
- * everything else goes to stderr.
+ * The Pulumi provider's gRPC server (pulumirpc.ResourceProvider) on 127.0.0.1. The executable
+ * (main.ts) and the tests start it the same way; tests can do it in-process.
  */
 import * as grpc from "@grpc/grpc-js";
-import { EngineLog } from "./protocol/engineLog";
-import { MetaStudioProvider } from "./protocol/resourceProviderServer";
+import { SHUTDOWN_GRACE_MS } from "../core/session";
+import { EngineLog } from "./engineLog";
+import { PulumiProvider } from "./providerService";
 
 // Listings of 100,000 jobs are tens of MB; the engine itself accepts up to 400 MB.
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 // What the engine sends (config, invoke inputs) is small; nothing needs more than gRPC's default.
 const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-/** After a stop signal, how long the invokes failing with it get to answer before the process exits. */
-const SHUTDOWN_GRACE_MS = 2000;
-
-/** Flags the engine passes with their value as the next argument (`--tracing <url>`). */
-const FLAGS_WITH_A_VALUE = new Set(["--tracing", "-tracing"]);
-
-/**
- * The engine starts a plugin as `[--logtostderr] [-v=N] [--tracing <url>] <engine address>`: the
- * address is the first argument that is neither a flag nor a flag's value.
- */
-export function engineAddressFrom(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (FLAGS_WITH_A_VALUE.has(argv[i])) i++;
-    else if (!argv[i].startsWith("-")) return argv[i];
-  }
-  return undefined;
-}
 
 export interface ServerOptions {
   /** The engine's address, for Log lines (the command line's, or Handshake's later). */
@@ -53,12 +36,12 @@ export interface RunningServer {
  */
 export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const engineLog = new EngineLog(opts.engineAddress, opts.writeStderr);
-  const provider = new MetaStudioProvider(engineLog, opts.env);
+  const provider = new PulumiProvider(engineLog, opts.env);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_REQUEST_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
   });
-  server.addService(MetaStudioProvider.serviceDefinition(), provider.implementation());
+  server.addService(PulumiProvider.serviceDefinition(), provider.implementation());
   let stopped: Promise<void> | undefined;
   const stop = (why: string): Promise<void> =>
     (stopped ??= new Promise<void>((resolve) => {
@@ -86,26 +69,3 @@ export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
     });
   });
 }
-
-export function startPlugin(argv: readonly string[] = process.argv.slice(2)): void {
-  const running = startServer({ engineAddress: engineAddressFrom(argv) }).then(
-    (server) => {
-      process.stdout.write(`${server.port}\n`);
-      return server;
-    },
-    (err: Error) => {
-      process.stderr.write(`pulumi-resource-metastudio: cannot listen on 127.0.0.1: ${err.message}\n`);
-      process.exit(1);
-    },
-  );
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    void running.then((server) => server.stop(signal)).then(() => process.exit(0));
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-}
-
-if (require.main === module) startPlugin();

@@ -1,6 +1,6 @@
 /** Terraform's wire values and names: msgpack as cty writes it, durations as Go parses them, the shared words renamed. */
 import { decode } from "@msgpack/msgpack";
-import { parseDurationSeconds } from "../../provider/src/terraform/duration";
+import { parseDurationSeconds } from "../../../provider/src/schema/duration";
 import {
   encodeKnown,
   encodeObjectOfParts,
@@ -8,11 +8,12 @@ import {
   fromDynamicValue,
   toDynamicValue,
   UNKNOWN,
-} from "../../provider/src/terraform/dynamicValue";
-import { attributePathOf, snakeCase, terraformWording } from "../../provider/src/terraform/names";
-import { jobObject, TerraformJobEntries } from "../../provider/src/terraform/terraformJobs";
-import { JOB_FILTER_FIELDS } from "../../provider/src/schema/fields";
-import { apiJobSchema } from "../../provider/src/schema/trainingJob";
+} from "../../../provider/src/terraform/dynamicValue";
+import { attributePathOf, snakeCase, TERRAFORM_SPELLING } from "../../../provider/src/terraform/names";
+import { encodedJobList, jobObject } from "../../../provider/src/terraform/terraformJobs";
+import { configKey, inputName, render, SECRET_SENTENCE, text } from "../../../provider/src/schema/text";
+import { FieldSpec, JOB_FILTER_FIELDS } from "../../../provider/src/schema/fields";
+import { apiJobSchema } from "../../../provider/src/schema/trainingJob";
 
 describe("msgpack values", () => {
   test("an unknown is cty's fixext1 of type 0, and reads back as unknown (refined ones too)", () => {
@@ -32,12 +33,11 @@ describe("msgpack values", () => {
       const jobs = Array.from({ length: n }, (_, i) =>
         apiJobSchema.parse({ job_id: `j${i}`, name: "模型", state: "TRAINING", tags: ["a"] }),
       );
-      const entries = new TerraformJobEntries();
-      entries.addPage(jobs.slice(0, n >> 1));
+      const pages = [jobs.slice(0, n >> 1), [], jobs.slice(n >> 1)];
       const assembled = encodeObjectOfParts([
         ["total", encodeKnown(n)],
         ["batch_name", encodeKnown(null)],
-        ["jobs", entries.list(jobs)],
+        ["jobs", encodedJobList(pages)],
       ]);
       expect(decode(assembled)).toEqual({ total: n, batch_name: null, jobs: jobs.map(jobObject) });
     }
@@ -67,18 +67,25 @@ describe("durations", () => {
 
 describe("names", () => {
   test("each filter's Terraform name is its API query name (states excepted: a list, sent as state)", () => {
-    for (const [name, spec] of Object.entries(JOB_FILTER_FIELDS)) {
+    for (const [name, spec] of Object.entries<FieldSpec>(JOB_FILTER_FIELDS)) {
       if (spec.query && name !== "states") expect(snakeCase(name)).toBe(spec.query);
     }
     expect(attributePathOf("timeoutSeconds")).toEqual(["timeouts", "create"]);
   });
 
-  test("the shared messages in Terraform's words", () => {
-    expect(terraformWording("metastudio:accessKey is set but metastudio:secretKey is not")).toBe("access_key is set but secret_key is not");
-    expect(terraformWording('pageSize is 0; filters: {"batchName":"x"}; check jobId / batchName / states')).toBe(
-      'page_size is 0; filters: {"batch_name":"x"}; check job_id / batch_name / states',
+  test("the shared messages' field references in Terraform's words, the text around them untouched", () => {
+    const say = (t: ReturnType<typeof text>) => render(t, TERRAFORM_SPELLING);
+    expect(say(text`${configKey("accessKey")} is set but ${configKey("secretKey")} is not`)).toBe(
+      "access_key is set but secret_key is not",
     );
-    expect(terraformWording("timed out (timeoutSeconds 60)")).toBe("timed out (timeouts.create 60)");
-    expect(terraformWording("metastudio:region is wrong")).toBe("region is wrong");
+    expect(say(text`${inputName("pageSize")} is 0; check ${inputName("jobId")} / ${inputName("batchName")} / ${inputName("states")}`)).toBe(
+      "page_size is 0; check job_id / batch_name / states",
+    );
+    expect(say(text`timed out (${inputName("timeoutSeconds")} 60)`)).toBe("timed out (timeouts.create 60)");
+    // Words that merely look like field names are not rewritten.
+    expect(say(text`${configKey("region")} is wrong; metastudio:region and batchName stay`)).toBe(
+      "region is wrong; metastudio:region and batchName stay",
+    );
+    expect(say(text`${SECRET_SENTENCE}.`)).toBe("Sensitive.");
   });
 });

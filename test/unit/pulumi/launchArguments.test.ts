@@ -1,5 +1,5 @@
 /** The plugin's command line as the engine writes it (pkg/resource/plugin/plugin.go). */
-import { engineAddressFrom } from "../../provider/src/main";
+import { engineAddressFrom } from "../../../provider/src/pulumi/main";
 
 test("the engine address is found after logging flags", () => {
   expect(engineAddressFrom(["--logtostderr", "-v=9", "127.0.0.1:51234"])).toBe("127.0.0.1:51234");

@@ -2,12 +2,13 @@
  * The Pulumi package schema, built from the field tables. `npm run gen-schema` writes it to
  * provider/schema.json (checked in, served by GetSchema); a test fails when the two differ.
  */
-import { CONFIG_FIELDS, FieldSpec, GET_TRAINING_JOBS_INPUTS, JOB_OUTPUT_FIELDS, WAIT_FOR_TRAINING_JOBS_INPUTS } from "./fields";
+import { DECLARATIONS } from "../core/declarations";
+import { CONFIG_FIELDS, FieldSpec, FieldTable } from "../schema/fields";
+import { JOB_OUTPUT_FIELDS, JobFieldSpec, OutputSpec } from "../schema/outputs";
+import { render, Text } from "../schema/text";
+import { functionToken, PACKAGE_NAME, TRAINING_JOB_TYPE } from "./names";
+import { PULUMI_SCHEMA_SPELLING } from "./spelling";
 
-export const PACKAGE_NAME = "metastudio";
-export const GET_TRAINING_JOBS_TOKEN = "metastudio:index:getTrainingJobs";
-export const WAIT_FOR_TRAINING_JOBS_TOKEN = "metastudio:index:waitForTrainingJobs";
-export const TRAINING_JOB_TYPE = "metastudio:index:TrainingJob";
 export const SDK_PACKAGE_NAME = "@pulumi-metastudio/metastudio";
 export const PYTHON_PACKAGE_NAME = "pulumi_metastudio";
 export const JAVA_BASE_PACKAGE = "com.pulumimetastudio";
@@ -16,9 +17,11 @@ export const GO_IMPORT_BASE_PATH = "github.com/pulumi-metastudio/pulumi-metastud
 
 type JsonSchemaProperty = Record<string, unknown>;
 
+const described = (t: Text) => render(t, PULUMI_SCHEMA_SPELLING);
+
 function property(spec: FieldSpec): JsonSchemaProperty {
   const p: JsonSchemaProperty = spec.type === "stringList" ? { type: "array", items: { type: "string" } } : { type: spec.type };
-  p.description = spec.description;
+  p.description = described(spec.description);
   if (spec.default !== undefined && spec.type !== "stringList") p.default = spec.default;
   if (spec.secret) p.secret = true;
   // gen-sdk turns this into the env fallbacks of every language's SDK, as in pulumi-aws. Not for
@@ -30,14 +33,29 @@ function property(spec: FieldSpec): JsonSchemaProperty {
   return p;
 }
 
-function properties(fields: Readonly<Record<string, FieldSpec>>): Record<string, JsonSchemaProperty> {
+function properties(fields: FieldTable): Record<string, JsonSchemaProperty> {
   return Object.fromEntries(Object.entries(fields).map(([k, spec]) => [k, property(spec)]));
 }
 
-const jobList = {
-  type: "array",
-  items: { $ref: `#/types/${TRAINING_JOB_TYPE}` },
-};
+function outputProperty(spec: OutputSpec): JsonSchemaProperty {
+  const description = described(spec.description);
+  switch (spec.type) {
+    case "jobs":
+      return { type: "array", items: { $ref: `#/types/${TRAINING_JOB_TYPE}` }, description };
+    case "stringList":
+      return { type: "array", items: { type: "string" }, description };
+    default:
+      return { type: spec.type, description };
+  }
+}
+
+/** Every output of a function is always there. */
+function outputs(table: Readonly<Record<string, OutputSpec>>): Record<string, unknown> {
+  return {
+    properties: Object.fromEntries(Object.entries(table).map(([k, spec]) => [k, outputProperty(spec)])),
+    required: Object.keys(table),
+  };
+}
 
 export function buildPackageSchema(version: string): Record<string, unknown> {
   const configProps = properties(CONFIG_FIELDS);
@@ -58,50 +76,18 @@ export function buildPackageSchema(version: string): Record<string, unknown> {
       [TRAINING_JOB_TYPE]: {
         type: "object",
         description: "A virtual-avatar model training job, as the list API returns it. Absent fields are omitted.",
-        properties: Object.fromEntries(Object.entries(JOB_OUTPUT_FIELDS).map(([k, f]) => [k, property(f.spec)])),
-        required: Object.entries(JOB_OUTPUT_FIELDS)
+        properties: Object.fromEntries(Object.entries<JobFieldSpec>(JOB_OUTPUT_FIELDS).map(([k, f]) => [k, property(f.spec)])),
+        required: Object.entries<JobFieldSpec>(JOB_OUTPUT_FIELDS)
           .filter(([, f]) => f.required)
           .map(([k]) => k),
       },
     },
-    functions: {
-      [GET_TRAINING_JOBS_TOKEN]: {
-        description: "Lists MetaStudio training jobs with every filter of the API, paging through all matches " + "(or up to `limit`).",
-        inputs: { properties: properties(GET_TRAINING_JOBS_INPUTS) },
-        outputs: {
-          properties: {
-            count: { type: "integer", description: "The service's total of jobs matching the filter (not only those returned)." },
-            jobs: { ...jobList, description: "The jobs, in the service's order." },
-          },
-          required: ["count", "jobs"],
-        },
-      },
-      [WAIT_FOR_TRAINING_JOBS_TOKEN]: {
-        description:
-          "A gate: passes when every selected job is in a target state (default `JOB_FINISH`), " +
-          "waiting up to `timeoutSeconds`; fails at once when a job is in a state that needs a " +
-          "person (failed, stopped, rejected), when the time runs out, or when nothing is selected.",
-        inputs: { properties: properties(WAIT_FOR_TRAINING_JOBS_INPUTS) },
-        outputs: {
-          properties: {
-            ready: {
-              type: "boolean",
-              description:
-                "Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.",
-            },
-            jobs: { ...jobList, description: "The selected jobs as last seen." },
-            jobIds: { type: "array", items: { type: "string" }, description: "Ids of the selected jobs." },
-            assetIds: {
-              type: "array",
-              items: { type: "string" },
-              description: "Model asset ids of the selected jobs that have one, for the deployment that follows.",
-            },
-            waitedSeconds: { type: "number", description: "How long the gate waited, in seconds, e.g. `42.5`; 0 when it checked once." },
-          },
-          required: ["ready", "jobs", "jobIds", "assetIds", "waitedSeconds"],
-        },
-      },
-    },
+    functions: Object.fromEntries(
+      DECLARATIONS.map((d) => [
+        functionToken(d.name),
+        { description: described(d.description), inputs: { properties: properties(d.inputs) }, outputs: outputs(d.outputs) },
+      ]),
+    ),
     // What `pulumi package gen-sdk` needs to name each SDK the way users import it.
     // respectSchemaVersion: the SDKs carry this schema's version instead of a placeholder, so
     // their invokes pin the plugin version that `npm run package` builds.

@@ -1,6 +1,6 @@
 /** Shared set-up of the engine-role tests: an emulator on loopback and the built plugin. */
 import { EmulatorOptions, startEmulator } from "../../emulator/src";
-import { FakeEngine, PluginHost, secret } from "../../harness/engineStandIn";
+import { FakeEngine, PluginHost, secret } from "../../harness/pulumi/engineStandIn";
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 

@@ -8,14 +8,14 @@ import { ChildProcess, spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { join } from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { selfSignedIdentity, TlsIdentity } from "../provider/src/terraform/autoMtls";
-import { fromDynamicValue, TfObject, TfValue, toDynamicValue } from "../provider/src/terraform/dynamicValue";
-import { GRPCControllerClient } from "../provider/src/terraform/generated/grpc_controller";
-import * as tf from "../provider/src/terraform/generated/tfplugin6";
-import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/src/terraform/main";
-import { RunningServer, startTerraformServer } from "../provider/src/terraform/server";
-import { firstStdoutLine } from "./firstStdoutLine";
-import { REPO_ROOT } from "./repoRoot";
+import { selfSignedIdentity, TlsIdentity } from "../../provider/src/terraform/autoMtls";
+import { fromDynamicValue, TfObject, TfValue, toDynamicValue } from "../../provider/src/terraform/dynamicValue";
+import { GRPCControllerClient } from "../../provider/src/terraform/generated/grpc_controller";
+import * as tf from "../../provider/src/terraform/generated/tfplugin6";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/src/terraform/main";
+import { RunningServer, startTerraformServer } from "../../provider/src/terraform/server";
+import { firstStdoutLine } from "../firstStdoutLine";
+import { REPO_ROOT } from "../repoRoot";
 
 export const TERRAFORM_PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "terraform-provider-metastudio");
 

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { toolsDir } from "./toolsDir";
+import { toolsDir } from "../toolsDir";
 
 export interface CommandResult {
   code: number | null;

@@ -11,7 +11,7 @@ import { REPO_ROOT } from "../../harness/repoRoot";
 import type { RequestInfo } from "../../emulator/src";
 import { needsPersonToProceed } from "../../provider/src/schema/states";
 import { describeWithTools, toolPath } from "../support/realTools";
-import { Emulator, startEmulator } from "./support";
+import { Emulator, startEmulator } from "../terraform/support";
 
 const AK = "AKTOFUEXAMPLE0000001";
 const SK = "SK-tofu-example-secret-value-00000000001";

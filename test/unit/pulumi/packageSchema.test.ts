@@ -1,9 +1,9 @@
 /** provider/schema.json is checked in; it must be exactly what the field tables generate. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../harness/repoRoot";
-import { buildPackageSchema } from "../../provider/src/schema/packageSchema";
-import { PROVIDER_VERSION } from "../../provider/src/version";
+import { REPO_ROOT } from "../../../harness/repoRoot";
+import { buildPackageSchema } from "../../../provider/src/pulumi/packageSchema";
+import { PROVIDER_VERSION } from "../../../provider/src/version";
 
 test("schema.json matches the generator (run `npm run gen-schema` after changing a field)", () => {
   const onDisk = JSON.parse(readFileSync(join(REPO_ROOT, "provider", "schema.json"), "utf8"));

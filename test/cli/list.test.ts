@@ -1,6 +1,10 @@
-/** `metastudio jobs list`: every output format against a brute-force answer over the emulator's jobs. */
+/**
+ * `metastudio jobs list`: every output format against a brute-force answer over the emulator's
+ * jobs; the first through the spawned executable, the others through its entry point in this
+ * process (support.ts).
+ */
 import type { ApiJob } from "../../emulator/src";
-import { AK, cliEnv, Emulator, parseCsv, runCli, SK, withEmulator } from "./support";
+import { AK, cliEnv, Emulator, parseCsv, runCli, runInProcess, SK, withEmulator } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -36,7 +40,7 @@ describe("jobs list", () => {
   test("ndjson is one job per line, the same jobs", async () => {
     await withEmulator({ jobs: 300 }, async (emulator) => {
       const want = expected(emulator, STATES);
-      const r = await runCli(["jobs", "list", ...FILTER, "--output", "ndjson"], cliEnv(emulator));
+      const r = await runInProcess(["jobs", "list", ...FILTER, "--output", "ndjson"], cliEnv(emulator));
       expect(r.code).toBe(0);
       const lines = r.stdout.trimEnd().split("\n");
       expect(lines.map((l) => (JSON.parse(l) as Job).jobId)).toEqual(want.map((j) => j.job_id));
@@ -46,7 +50,7 @@ describe("jobs list", () => {
   test("csv has a header of the output fields and a row per job, lists joined with ;", async () => {
     await withEmulator({ jobs: 300 }, async (emulator) => {
       const want = expected(emulator, STATES);
-      const r = await runCli(["jobs", "list", ...FILTER, "--output", "csv"], cliEnv(emulator));
+      const r = await runInProcess(["jobs", "list", ...FILTER, "--output", "csv"], cliEnv(emulator));
       expect(r.code).toBe(0);
       const [header, ...rows] = parseCsv(r.stdout);
       expect(header.slice(0, 3)).toEqual(["jobId", "name", "state"]);
@@ -60,7 +64,7 @@ describe("jobs list", () => {
   test("table shows full job ids, one row per job, and the count", async () => {
     await withEmulator({ jobs: 120 }, async (emulator) => {
       const want = expected(emulator, STATES);
-      const r = await runCli(["jobs", "list", ...FILTER, "--output", "table"], cliEnv(emulator));
+      const r = await runInProcess(["jobs", "list", ...FILTER, "--output", "table"], cliEnv(emulator));
       expect(r.code).toBe(0);
       const lines = r.stdout.trimEnd().split("\n");
       expect(lines[0]).toMatch(/^JOB ID +NAME +STATE +BATCH +ASSET ID +UPDATED$/);
@@ -71,7 +75,7 @@ describe("jobs list", () => {
 
   test("--limit caps the jobs returned, not the count", async () => {
     await withEmulator({ jobs: 250 }, async (emulator) => {
-      const r = await runCli(["jobs", "list", "--limit", "7", "--sort-key", "asset_order"], cliEnv(emulator));
+      const r = await runInProcess(["jobs", "list", "--limit", "7", "--sort-key", "asset_order"], cliEnv(emulator));
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as { count: number; jobs: Job[] };
       expect(out.count).toBe(250);
@@ -86,10 +90,10 @@ describe("jobs list", () => {
 
   test("a job name holding terminal escapes is shown escaped in a table, as it is in JSON", async () => {
     await withEmulator({ data: [{ job_id: "e5c", name: "evil\u001b]0;owned\u0007", state: "JOB_FINISH" }] }, async (emulator) => {
-      const table = await runCli(["jobs", "list", "--output", "table"], cliEnv(emulator));
+      const table = await runInProcess(["jobs", "list", "--output", "table"], cliEnv(emulator));
       expect(table.stdout).not.toContain("\u001b");
       expect(table.stdout).toContain("evil\\u001b]0;owned\\u0007");
-      const json = await runCli(["jobs", "list", "--output", "json"], cliEnv(emulator));
+      const json = await runInProcess(["jobs", "list", "--output", "json"], cliEnv(emulator));
       expect((JSON.parse(json.stdout) as { jobs: Job[] }).jobs[0].name).toBe("evil\u001b]0;owned\u0007");
     });
   });
@@ -102,7 +106,7 @@ describe("jobs list", () => {
       const file = join(mkdtempSync(join(tmpdir(), "cli-creds-")), "creds.env");
       writeFileSync(file, `# CI secret file\nexport HW_ACCESS_KEY=${AK}\nHW_SECRET_KEY="${SK}"\n`, { mode: 0o600 });
       const env = cliEnv(emulator, { HW_ACCESS_KEY: undefined, HW_SECRET_KEY: undefined, HW_AUTH_TOKEN: "ignored-token" });
-      const r = await runCli(["jobs", "list", "--credentials-file", file], env);
+      const r = await runInProcess(["jobs", "list", "--credentials-file", file], env);
       expect(r.stderr).toBe("");
       expect(r.code).toBe(0);
       expect((JSON.parse(r.stdout) as { count: number }).count).toBe(3);

@@ -64,6 +64,31 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
   return startCli(args, env).done;
 }
 
+export interface InProcessOptions {
+  /** Streams that say they are a terminal, as process.stdout does on one. */
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  columns?: number;
+}
+
+/**
+ * The command's own entry point (main.ts's `run`) in this process, with captured streams: the
+ * same code the executable runs, where coverage sees it. Process-level behaviour (exit codes as
+ * the shell sees them, signals, `ps`, a real terminal) is tested on the spawned executable.
+ */
+export async function runInProcess(args: readonly string[], env: NodeJS.ProcessEnv, opts: InProcessOptions = {}): Promise<CliResult> {
+  const { run } = await import("../../provider/src/cli/main");
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    env,
+    stdout: { write: (t: string) => (stdout += t), isTTY: opts.stdoutIsTTY },
+    stderr: { write: (t: string) => (stderr += t), isTTY: opts.stderrIsTTY, columns: opts.columns },
+    signal: new AbortController().signal,
+  });
+  return { code, signal: null, stdout, stderr };
+}
+
 /**
  * The command under a pseudo-terminal (util-linux script(1): stdin, stdout and stderr all the
  * terminal), as a person runs it; what the terminal received, and the command's exit code.

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROVIDER_VERSION } from "../../provider/src/version";
-import { cliEnv, runCli, SK, TOKEN, withEmulator } from "./support";
+import { cliEnv, runCli, runInProcess, SK, TOKEN, withEmulator } from "./support";
 
 describe("usage errors exit 4 and send nothing", () => {
   test.each([
@@ -31,7 +31,7 @@ describe("usage errors exit 4 and send nothing", () => {
     [["jobs", "list", "--project-id", "not-hex"], /^metastudio: --project-id is "not-hex"; /m],
   ])("%j", async (args, message) => {
     await withEmulator({ jobs: 3 }, async (emulator) => {
-      const r = await runCli(args, cliEnv(emulator));
+      const r = await runInProcess(args, cliEnv(emulator));
       expect(r.stderr).toMatch(message);
       expect(r.code).toBe(4);
       expect(r.stdout).toBe("");
@@ -88,11 +88,14 @@ describe("usage errors exit 4 and send nothing", () => {
   test("a credentials file with a misspelt name is refused with the nearest one, its values unquoted", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "cli-creds-")), "creds.env");
     writeFileSync(file, `HW_ACCESS_KEY=AKFILE000000000000001\nHW_SECERT_KEY=${SK}\n`);
-    const r = await runCli(["jobs", "list", "--credentials-file", file], cliEnv(undefined));
+    const r = await runInProcess(["jobs", "list", "--credentials-file", file], cliEnv(undefined));
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/line 2: HW_SECERT_KEY is not a setting of this tool \(did you mean HW_SECRET_KEY\?\)/);
     expect(r.stderr).not.toContain(SK);
-    const missing = await runCli(["jobs", "list", "--credentials-file", join(tmpdir(), "no-such-credentials-file")], cliEnv(undefined));
+    const missing = await runInProcess(
+      ["jobs", "list", "--credentials-file", join(tmpdir(), "no-such-credentials-file")],
+      cliEnv(undefined),
+    );
     expect(missing.code).toBe(4);
     expect(missing.stderr).toMatch(/--credentials-file ".*no-such-credentials-file" cannot be read: ENOENT/);
   });
@@ -126,7 +129,7 @@ describe("API failures exit 5", () => {
       HW_PROJECT_ID: "0".repeat(32),
       HW_AUTH_TOKEN: TOKEN,
     });
-    const r = await runCli(["jobs", "list", "--max-retries", "1"], env);
+    const r = await runInProcess(["jobs", "list", "--max-retries", "1"], env);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/failed after 2 attempt\(s\): .*ECONNREFUSED/);
   });
@@ -145,7 +148,7 @@ describe("help and version", () => {
     expect(top.stdout).toContain("Usage: metastudio [options] [command]");
     expect(top.stdout).toContain("metastudio jobs wait --batch-name release-7 --timeout 1h --output json");
     expect(top.stdout).toContain("130  interrupted");
-    const wait = await runCli(["jobs", "wait", "--help"], cliEnv(undefined));
+    const wait = await runInProcess(["jobs", "wait", "--help"], cliEnv(undefined));
     expect(wait.code).toBe(0);
     for (const flag of [
       "--batch-name",

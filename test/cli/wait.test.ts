@@ -1,13 +1,14 @@
 /**
  * `metastudio jobs wait` against the emulator: each outcome and its exit code, the progress lines
- * of a CI log, the live line under a pseudo-terminal, SIGINT, and the Markdown summary.
+ * of a CI log, the live line under a pseudo-terminal, SIGINT, and the Markdown summary. Most run
+ * the spawned executable; a few its entry point in this process, where coverage sees it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ApiJob } from "../../emulator/src";
-import { AK, cliEnv, runCli, runUnderTerminal, SK, startCli, until, withEmulator } from "./support";
+import { AK, cliEnv, runCli, runInProcess, runUnderTerminal, SK, startCli, until, withEmulator } from "./support";
 
 const batch = (name: string, n: number, state: string): ApiJob[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -60,7 +61,7 @@ describe("jobs wait", () => {
       const dir = mkdtempSync(join(tmpdir(), "cli-summary-"));
       const summary = join(dir, "summary.md");
       const stepSummary = join(dir, "step-summary.md");
-      const r = await runCli(
+      const r = await runInProcess(
         ["jobs", "wait", "--batch-name", "release-10", "--timeout", "1m", "--poll-interval", "1", "--summary-file", summary],
         cliEnv(emulator, { GITHUB_STEP_SUMMARY: stepSummary }),
       );
@@ -103,7 +104,7 @@ describe("jobs wait", () => {
 
   test("--heartbeat: without a change, a line at most once per check and no more often than asked", async () => {
     await withEmulator({ data: batch("still", 1, "TRAINING") }, async (emulator) => {
-      const r = await runCli(
+      const r = await runInProcess(
         ["jobs", "wait", "--batch-name", "still", "--timeout", "5s", "--poll-interval", "1s", "--heartbeat", "2s"],
         cliEnv(emulator),
       );
@@ -131,6 +132,44 @@ describe("jobs wait", () => {
         expect(typescript).toContain("metastudio: timed out after 3 s");
       },
     );
+  });
+
+  test("a terminal's width bounds the live line, so redrawing it never wraps", async () => {
+    await withEmulator({ data: batch("narrow", 4, "COMPILING") }, async (emulator) => {
+      const r = await runInProcess(
+        ["jobs", "wait", "--batch-name", "narrow", "--timeout", "1s", "--poll-interval", "1s"],
+        cliEnv(emulator),
+        {
+          stderrIsTTY: true,
+          columns: 40,
+        },
+      );
+      expect(r.code).toBe(2);
+      const drawn = r.stderr.split("\r\u001b[2K").filter((l) => l.startsWith("metastudio: 0/4"));
+      expect(drawn.length).toBeGreaterThan(0);
+      for (const line of drawn) expect(line.split("\n")[0].length).toBeLessThanOrEqual(39);
+      expect(drawn[0]).toMatch(/^metastudio: 0\/4 ready \[-{10}\] .*\.\.\.$/);
+    });
+  });
+
+  test("the passed gate's jobs in each format: ndjson, csv, table with the assets", async () => {
+    const data = batch("fmt", 2, "JOB_FINISH").map((j, i) => ({ ...j, asset_id: `asset-${i}`, tags: ["a", "b,c"] }));
+    await withEmulator({ data }, async (emulator) => {
+      const run = (format: string) => runInProcess(["jobs", "wait", "--batch-name", "fmt", "--output", format], cliEnv(emulator));
+      const nd = await run("ndjson");
+      expect(nd.code).toBe(0);
+      expect(
+        nd.stdout
+          .trimEnd()
+          .split("\n")
+          .map((l) => (JSON.parse(l) as { assetId: string }).assetId),
+      ).toEqual(["asset-0", "asset-1"]);
+      const csv = await run("csv");
+      expect(csv.stdout.split("\r\n")[1]).toContain(`${data[0].job_id},fmt model 0,JOB_FINISH,asset-0`);
+      expect(csv.stdout).toContain('"a;b,c"');
+      const table = await run("table");
+      expect(table.stdout).toMatch(/gate passed: 2 jobs ready after [\d.]+ s; assets: asset-0 asset-1\n$/);
+    });
   });
 
   test("a table on a terminal's stdout, JSON when piped", async () => {

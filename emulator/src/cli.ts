@@ -23,6 +23,7 @@ const USAGE = `Usage: metastudio-emulator [options]
   --advance           move the jobs on along the training pipeline, one state per step
   --advance-step-ms N milliseconds per step (default 1000)
   --advance-fail-rate P  that share (0..1) of the jobs fails, each at a seeded stage (default 0)
+  --advance-batch NAME   only the jobs of this batch move
   --quiet             no per-request log lines on stderr`;
 
 class UsageError extends Error {}
@@ -74,6 +75,7 @@ export function optionsFromArgv(argv: string[]): EmulatorOptions {
       advance: { type: "boolean" },
       "advance-step-ms": { type: "string" },
       "advance-fail-rate": { type: "string" },
+      "advance-batch": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -81,8 +83,11 @@ export function optionsFromArgv(argv: string[]): EmulatorOptions {
   if (values.help) throw new UsageError("");
   if ((values.ak === undefined) !== (values.sk === undefined)) throw new UsageError("--ak and --sk go together");
   if (values.jobs !== undefined && values.data !== undefined) throw new UsageError("--jobs and --data exclude each other");
-  if (!values.advance && (values["advance-step-ms"] !== undefined || values["advance-fail-rate"] !== undefined))
-    throw new UsageError("--advance-step-ms and --advance-fail-rate go with --advance");
+  if (
+    !values.advance &&
+    ["advance-step-ms", "advance-fail-rate", "advance-batch"].some((k) => values[k as keyof typeof values] !== undefined)
+  )
+    throw new UsageError("--advance-step-ms, --advance-fail-rate and --advance-batch go with --advance");
   return {
     port: number("port", values.port, 0, 65535, true),
     host: values.host,
@@ -101,6 +106,7 @@ export function optionsFromArgv(argv: string[]): EmulatorOptions {
       ? {
           stepMs: number("advance-step-ms", values["advance-step-ms"], 10, 3_600_000, true) ?? 1000,
           failRate: number("advance-fail-rate", values["advance-fail-rate"], 0, 1, false) ?? 0,
+          batch: values["advance-batch"],
         }
       : undefined,
     log: values.quiet ? undefined : (line: string) => process.stderr.write(line + "\n"),

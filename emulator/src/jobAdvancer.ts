@@ -46,6 +46,8 @@ export interface AdvanceOptions {
   stepMs: number;
   /** Share (0..1) of the jobs that fail, each at one of the stages still ahead of it. */
   failRate?: number;
+  /** Only the jobs of this batch move (the demo's batch, while the rest of the account stands still). */
+  batch?: string;
 }
 
 export interface Advancer {
@@ -76,6 +78,7 @@ export function startAdvancing(store: JobStore, random: Random, opts: AdvanceOpt
     for (const job of store.all()) {
       const at = position.get(job.state);
       if (at === undefined || at === PIPELINE.length - 1) continue;
+      if (opts.batch !== undefined && job.batch_name !== opts.batch) continue;
       const next = fateOf(job.job_id, job.state) === job.state ? FAILURES[job.state] : PIPELINE[at + 1];
       // The asset exists from compilation on, as the service's answers show it.
       const assetId = HAS_ASSET.has(next) && typeof job.asset_id !== "string" ? random.hex(32) : undefined;

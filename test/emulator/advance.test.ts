@@ -61,6 +61,17 @@ test("a seeded share fails, each at a stage that can fail, into its _FAILED stat
   expect(await run(8)).not.toEqual(states);
 });
 
+test("with a batch named, only its jobs move", async () => {
+  const data = [...batch(2, "TRAINING"), { job_id: "other", name: "Other", state: "TRAINING", batch_name: "not-b" }];
+  const emulator = await startEmulator({ port: 0, token: TOKEN, data, advance: { stepMs: 3_600_000, batch: "b" } });
+  try {
+    expect(emulator.advancer!.step()).toBe(2);
+    expect((await list(emulator.url)).map((j) => j.state)).toEqual(["TRAIN_SUCCESS", "TRAIN_SUCCESS", "TRAINING"]);
+  } finally {
+    await emulator.stop();
+  }
+});
+
 test("jobs off the pipeline (pending, stopped, done) stay where they are", async () => {
   const data: ApiJob[] = ["JOB_PENDING", "MANUAL_STOP_TRAIN", "JOB_SUCCESS", "TRAIN_FAILED", "JOB_REJECT"].map((state, i) => ({
     job_id: `off-${i}`,
@@ -113,5 +124,5 @@ test("--advance-fail-rate without --advance is a usage error", async () => {
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   expect(code).toBe(2);
-  expect(stderr).toContain("--advance-step-ms and --advance-fail-rate go with --advance");
+  expect(stderr).toContain("--advance-step-ms, --advance-fail-rate and --advance-batch go with --advance");
 });

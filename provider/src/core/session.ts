@@ -10,7 +10,7 @@
  * - `shutdown` stops them and every call after: no API request starts again in this process
  *   (Pulumi after SIGTERM, Terraform after StopProvider, as terraform-plugin-sdk's stop context).
  */
-import type { MetaStudioClient } from "../api/metaStudioClient";
+import type { ClientSettings, MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
 import { checkConfig, Env, ProviderSettings, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import type { CallContext, Clock, LogSeverity } from "../functions/context";
@@ -34,6 +34,14 @@ export interface CallOptions {
   clock?: Clock;
 }
 
+/** Makes the client from its settings; a front end may wrap it (a test: a client that cannot be made). */
+export type ClientFactory = (settings: ClientSettings) => MetaStudioClient;
+
+function newClient(settings: ClientSettings): MetaStudioClient {
+  const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
+  return new MetaStudioClient(settings);
+}
+
 export type Resolved = { ok: true; settings: ProviderSettings; client: MetaStudioClient } | { ok: false; failures: InputFailure[] };
 
 export type CallSetup =
@@ -48,7 +56,10 @@ export class ProviderSession {
   private cancelling = new AbortController();
   private shutDownWith: string | undefined;
 
-  constructor(private readonly env: Env = process.env) {}
+  constructor(
+    private readonly env: Env = process.env,
+    private readonly makeClient: ClientFactory = newClient,
+  ) {}
 
   /** Replaces the configuration (keys in the tables' names); `secretKeys` arrived marked secret. */
   configure(raw: RawConfig, secretKeys: ReadonlySet<string> = new Set()): void {
@@ -74,9 +85,8 @@ export class ProviderSession {
     if (this.resolved) return this.resolved;
     const resolved = resolveSettings(withEnvFallbacks(this.raw ?? {}, this.env), this.secretKeys);
     if (!resolved.ok) return (this.resolved = resolved);
-    const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
     try {
-      const client = new MetaStudioClient(resolved.settings.client);
+      const client = this.makeClient(resolved.settings.client);
       return (this.resolved = { ok: true, settings: resolved.settings, client });
     } catch (err) {
       // What the client refuses is the endpoint it was given (with the project id in its path).

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CONFIG_FIELDS, FieldSpec, JOB_FILTER_FIELDS, PAGING_FIELDS, WAIT_FIELDS } from "../../provider/src/schema/fields";
 import { PROVIDER_VERSION } from "../../provider/src/version";
 import { cliEnv, runCli, runInProcess, SK, TOKEN, withEmulator } from "./support";
 
@@ -164,6 +165,28 @@ describe("help and version", () => {
       expect(wait.stdout).toContain(flag);
     expect(wait.stdout).toContain("ASSETS=$(metastudio jobs wait");
     expect(wait.stdout).not.toMatch(/--(auth-token|secret-key|access-key|security-token)/);
+  });
+
+  test("every input of the functions and every setting but the credentials is a flag, in kebab-case", async () => {
+    // Written out here, not taken from the code under test: lists singular, seconds as durations.
+    const flag = (name: string, spec: FieldSpec) =>
+      "--" +
+      name
+        .replace(spec.type === "integer" ? /Seconds$/ : /$^/, "")
+        .replace(spec.type === "stringList" ? /s$/ : /$^/, "")
+        .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const settings = Object.entries(CONFIG_FIELDS);
+    for (const [command, fields] of [
+      ["list", { ...JOB_FILTER_FIELDS, ...PAGING_FIELDS }],
+      ["wait", { ...JOB_FILTER_FIELDS, ...WAIT_FIELDS }],
+    ] as const) {
+      const help = (await runInProcess(["jobs", command, "--help"], cliEnv(undefined))).stdout;
+      for (const [name, spec] of Object.entries<FieldSpec>(fields)) expect(help).toMatch(new RegExp(`^  ${flag(name, spec)} `, "m"));
+      for (const [name, spec] of settings) {
+        if (spec.secret) expect(help).not.toMatch(new RegExp(`^  ${flag(name, spec)} `, "m"));
+        else expect(help).toMatch(new RegExp(`^  ${flag(name, spec)} `, "m"));
+      }
+    }
   });
 
   test("no arguments: the help on stderr, exit 4", async () => {

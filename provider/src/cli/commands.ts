@@ -87,7 +87,7 @@ export function makeActions(run: RunEnvironment): CommandActions {
       const session = cliSession(options, run.env);
       const ctx = context(session, options.verbose === true, (line) => run.stderr.write(line + "\n"));
       const result = await getTrainingJobs.run(inputs, ctx);
-      const jobs = result.jobs.flat();
+      const jobs = result.jobs.flatMap((page) => page.jobs);
       run.stdout.write(renderListing(format(options), result.count, jobs));
       const paths = summaryPaths(options);
       if (paths.length) {
@@ -124,7 +124,7 @@ export function makeActions(run: RunEnvironment): CommandActions {
       try {
         const result = await waitForTrainingJobs.run(inputs, ctx);
         progress.stop();
-        const jobs = result.jobs.flat();
+        const jobs = result.jobs.flatMap((page) => page.jobs);
         summarize(
           `Passed: all ${jobs.length} selected jobs are in ${inputs.targetStates.join(" or ")} (waited ${formatDuration(result.waitedSeconds)}).`,
         );

@@ -70,15 +70,21 @@ export interface ListingRequest {
   pageSize?: number;
 }
 
-/** Lists the jobs of a filter: the pages the listing accepted. */
+/** Lists the jobs of a filter: the pages the listing accepted, encoded as they arrived when the front end encodes. */
 export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise<Listing<ApiJob>> {
   const { query, headers } = toApiQuery(req.filters);
   // Retries are told through the call's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
+  const encode = ctx.encodeJobs;
   return listJobs(
-    (offset, limit, signal) =>
-      ctx.client.listPage({ query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden }, signal),
+    async (offset, limit, signal) => {
+      const page = await ctx.client.listPage(
+        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden },
+        signal,
+      );
+      return encode ? { ...page, entries: encode(page.jobs) } : page;
+    },
     {
       offset: req.offset ?? 0,
       limit: req.limit,

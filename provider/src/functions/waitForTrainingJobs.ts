@@ -38,7 +38,7 @@ function listed(jobs: readonly ApiJob[], max = 20): string {
   return jobs.length > max ? `${shown}; and ${jobs.length - max} more` : shown;
 }
 
-function result(pages: ApiJob[][], jobs: readonly ApiJob[], ready: boolean, waitedMs: number): WaitResult {
+function result(pages: WaitResult["jobs"], jobs: readonly ApiJob[], ready: boolean, waitedMs: number): WaitResult {
   return {
     ready,
     jobs: pages,
@@ -57,7 +57,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
     const { pages } = await listMatchingJobs(ctx, { filters });
-    const jobs = pages.flat();
+    const jobs = pages.flatMap((page) => page.jobs);
     ctx.onGateCheck?.({ jobs, elapsedMs: clock.now() - startedAt });
     if (jobs.length === 0) {
       throw new CallFailure(

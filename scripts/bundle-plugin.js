@@ -4,6 +4,7 @@
 // dev_overrides folder), without this checkout's dist/ or node_modules/:
 //   dist/provider/src/pulumi/main.js    -> provider/bin/plugin.js            (Pulumi)
 //   dist/provider/src/terraform/main.js -> provider/bin/terraform-plugin.js  (Terraform, OpenTofu)
+//   dist/provider/src/cli/main.js       -> provider/bin/cli.js               (the metastudio command)
 "use strict";
 const path = require("path");
 const esbuild = require("esbuild");
@@ -12,6 +13,7 @@ const root = path.join(__dirname, "..");
 const bundles = [
   [path.join("pulumi", "main.js"), "plugin.js"],
   [path.join("terraform", "main.js"), "terraform-plugin.js"],
+  [path.join("cli", "main.js"), "cli.js"],
 ];
 Promise.all(
   bundles.map(([entry, out]) =>

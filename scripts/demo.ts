@@ -10,7 +10,7 @@
  */
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
-import { Emulator, startEmulator } from "../emulator/src";
+import { Emulator, seededRandom, startAdvancing, startEmulator } from "../emulator/src";
 import { PulumiSandbox } from "../harness/pulumi/pulumiCli";
 import { runProgram } from "../harness/pulumi/programRunner";
 import { REPO_ROOT } from "../harness/repoRoot";
@@ -59,7 +59,9 @@ function seedDemoBatch(emulator: Emulator): () => void {
     model_resolution: "4K",
   });
   emulator.store.add({ job_id: "d3".repeat(16), name: "anchor-weather", state: "COMPILING", batch_name: BATCH, asset_id: "a3".repeat(16) });
-  return () => void setTimeout(() => emulator.store.setState("d3".repeat(16), "JOB_FINISH"), 4000).unref();
+  // Once the gate looks, the batch moves on as the service would (COMPILING -> WAIT_ASSET_SYNC ->
+  // JOB_FINISH, 2 s a step), so the wait shows under the real CLI too (its report takes longer than 4 s).
+  return () => void startAdvancing(emulator.store, seededRandom(1), { stepMs: 2000, batch: BATCH });
 }
 
 function show(title: string, outputs: Outputs): void {

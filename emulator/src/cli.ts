@@ -19,7 +19,11 @@ const USAGE = `Usage: metastudio-emulator [options]
   --fail-rate P       answer that share (0..1) of requests 5xx with an MSS error body
   --throttle-rate P   answer that share of requests 429 APIG.0308 with Retry-After
   --reset-rate P      drop that share of connections without an answer
-  --seed N            seed of the synthetic data and the faults (default 1)
+  --seed N            seed of the synthetic data, the faults and the failures of --advance (default 1)
+  --advance           move the jobs on along the training pipeline, one state per step
+  --advance-step-ms N milliseconds per step (default 1000)
+  --advance-fail-rate P  that share (0..1) of the jobs fails, each at a seeded stage (default 0)
+  --advance-batch NAME   only the jobs of this batch move
   --quiet             no per-request log lines on stderr`;
 
 class UsageError extends Error {}
@@ -68,6 +72,10 @@ export function optionsFromArgv(argv: string[]): EmulatorOptions {
       "throttle-rate": { type: "string" },
       "reset-rate": { type: "string" },
       seed: { type: "string" },
+      advance: { type: "boolean" },
+      "advance-step-ms": { type: "string" },
+      "advance-fail-rate": { type: "string" },
+      "advance-batch": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -75,6 +83,11 @@ export function optionsFromArgv(argv: string[]): EmulatorOptions {
   if (values.help) throw new UsageError("");
   if ((values.ak === undefined) !== (values.sk === undefined)) throw new UsageError("--ak and --sk go together");
   if (values.jobs !== undefined && values.data !== undefined) throw new UsageError("--jobs and --data exclude each other");
+  if (
+    !values.advance &&
+    ["advance-step-ms", "advance-fail-rate", "advance-batch"].some((k) => values[k as keyof typeof values] !== undefined)
+  )
+    throw new UsageError("--advance-step-ms, --advance-fail-rate and --advance-batch go with --advance");
   return {
     port: number("port", values.port, 0, 65535, true),
     host: values.host,
@@ -89,6 +102,13 @@ export function optionsFromArgv(argv: string[]): EmulatorOptions {
     throttleRate: number("throttle-rate", values["throttle-rate"], 0, 1, false),
     resetRate: number("reset-rate", values["reset-rate"], 0, 1, false),
     seed: number("seed", values.seed, 0, 2 ** 32 - 1, true),
+    advance: values.advance
+      ? {
+          stepMs: number("advance-step-ms", values["advance-step-ms"], 10, 3_600_000, true) ?? 1000,
+          failRate: number("advance-fail-rate", values["advance-fail-rate"], 0, 1, false) ?? 0,
+          batch: values["advance-batch"],
+        }
+      : undefined,
     log: values.quiet ? undefined : (line: string) => process.stderr.write(line + "\n"),
   };
 }
@@ -106,7 +126,10 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.write(emulator.url + "\n");
   process.stderr.write(
     `metastudio-emulator: ${emulator.store.size} jobs, project ${emulator.projectId}; ${emulator.authDescription}\n` +
-      `  list: GET ${emulator.url}/v1/${emulator.projectId}/digital-human-training-manage/user/jobs\n`,
+      `  list: GET ${emulator.url}/v1/${emulator.projectId}/digital-human-training-manage/user/jobs\n` +
+      (options.advance
+        ? `  advancing the jobs one state every ${options.advance.stepMs} ms, ${Math.round((options.advance.failRate ?? 0) * 100)} % of them failing\n`
+        : ""),
   );
   const stop = () => {
     emulator.stop().then(

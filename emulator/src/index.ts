@@ -3,3 +3,6 @@ export { startEmulator, DEFAULT_PROJECT_ID } from "./server";
 export type { Emulator, EmulatorOptions, RequestInfo } from "./server";
 export type { ApiJob } from "./jobStore";
 export type { Fault } from "./faultInjector";
+export { PIPELINE, startAdvancing } from "./jobAdvancer";
+export type { AdvanceOptions, Advancer } from "./jobAdvancer";
+export { seededRandom } from "./seededRandom";

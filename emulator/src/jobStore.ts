@@ -72,11 +72,11 @@ export class JobStore {
     return had;
   }
 
-  /** Moves a job to another state, as the service does, touching last_update_time. */
-  setState(jobId: string, state: string): void {
+  /** Moves a job to another state, as the service does, touching last_update_time; `fields` change with it. */
+  setState(jobId: string, state: string, fields: Readonly<Record<string, unknown>> = {}): void {
     const current = this.jobs.get(jobId);
     if (!current) throw new Error(`no job ${jobId} in the emulator`);
-    const job: ApiJob = { ...current.job, state, last_update_time: apiTime(Math.max(Date.now(), current.updateMs + 1000)) };
+    const job: ApiJob = { ...current.job, ...fields, state, last_update_time: apiTime(Math.max(Date.now(), current.updateMs + 1000)) };
     this.jobs.set(jobId, stored(job, current.seq));
     this.changes++;
   }

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { safeDecode } from "../../provider/src/api/signer";
 import { authenticate, AuthSettings, describeAuth } from "./gatewayAuth";
 import { Fault, FaultInjector, faultBody } from "./faultInjector";
+import { AdvanceOptions, Advancer, startAdvancing } from "./jobAdvancer";
 import { ApiJob, JobStore } from "./jobStore";
 import { InvalidParameter, parseListQuery, QueryCache } from "./listQuery";
 import { SEED_JOBS, SEED_TOTAL } from "./seedJobs";
@@ -30,6 +31,8 @@ export interface EmulatorOptions extends AuthSettings {
   throttleRate?: number;
   resetRate?: number;
   seed?: number;
+  /** Move the jobs on along the training pipeline (jobAdvancer.ts). */
+  advance?: AdvanceOptions;
   /** Where to write a line per request (the CLI passes stderr); silent when absent. */
   log?: (line: string) => void;
 }
@@ -53,6 +56,8 @@ export interface Emulator {
   onRequest(hook: ((info: RequestInfo) => void) | undefined): void;
   /** What the server accepts as credentials, in words. */
   authDescription: string;
+  /** Moving the jobs on, when `advance` was given. */
+  advancer?: Advancer;
   stop(): Promise<void>;
 }
 
@@ -202,6 +207,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve);
   });
   const address = server.address() as AddressInfo;
+  // Its own stream again: whether a job fails must not depend on how many faults were drawn.
+  const advancer = opts.advance && startAdvancing(store, seededRandom(seed ^ 0xad7a), opts.advance, log);
   const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
   return {
@@ -214,8 +221,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       hook = h;
     },
     authDescription: describeAuth(auth),
+    advancer,
     stop: () =>
       new Promise<void>((resolve) => {
+        advancer?.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -33,7 +33,7 @@ const STATE_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
 const TOTAL_WEIGHT = STATE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 
 /** States in which the model asset already exists. */
-const HAS_ASSET = new Set([
+export const HAS_ASSET: ReadonlySet<string> = new Set([
   "JOB_FINISH",
   "JOB_SUCCESS",
   "WAIT_ASSET_SYNC",

@@ -25,6 +25,12 @@ variable "gate_timeout" {
   default     = "10m"
 }
 
+variable "run_id" {
+  description = "Changes on every pipeline run (CI's run id), so that with state kept between runs the gate checks the jobs again."
+  type        = string
+  default     = "local"
+}
+
 variable "secret_key" {
   description = "SK for AK/SK signing; null takes HW_SECRET_KEY from the environment."
   type        = string
@@ -62,6 +68,10 @@ locals {
 resource "metastudio_training_jobs_gate" "batch" {
   batch_name            = var.batch
   poll_interval_seconds = 1
+  # A new run id replaces the gate: without it, a re-run with the same batch says "No changes".
+  triggers = {
+    run = var.run_id
+  }
 
   timeouts {
     create = var.gate_timeout

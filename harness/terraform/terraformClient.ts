@@ -205,10 +205,14 @@ export class TerraformPlugin {
     config: TfObject | null,
   ): Promise<{ planned: TfValue; requiresReplace: tf.AttributePath[]; diagnostics: tf.Diagnostic[] }> {
     const proposed = config ? await this.value("resource", typeName, config) : null;
-    // Terraform's proposed new state keeps prior values of computed attributes the config leaves null.
+    // Terraform's proposed new state keeps prior values of computed attributes the config leaves
+    // null; an attribute that is only optional takes the config's null.
+    const computed = new Set(
+      ((await this.schema()).resourceSchemas[typeName]?.block?.attributes ?? []).filter((a) => a.computed).map((a) => a.name),
+    );
     const merged: TfValue =
       proposed && prior && typeof prior === "object" && !Array.isArray(prior)
-        ? Object.fromEntries(Object.entries(proposed).map(([k, v]) => [k, v ?? prior[k]]))
+        ? Object.fromEntries(Object.entries(proposed).map(([k, v]) => [k, v ?? (computed.has(k) ? prior[k] : null)]))
         : proposed;
     const res = await rpc(this.provider, "planResourceChange", {
       typeName,

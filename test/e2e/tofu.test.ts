@@ -160,6 +160,22 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     expect([...(outputs.deployed_assets.value as string[])].sort()).toEqual(["asset-news", "asset-sport"]);
   }, 180_000);
 
+  test("with state kept, the same run id leaves the gate alone; a new one replaces it and checks again", async () => {
+    const same = await tofu(["plan", "-input=false"]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).not.toMatch(/metastudio_training_jobs_gate\.batch (must be replaced|will be)/);
+    let checks = 0;
+    emulator.onRequest((info) => {
+      if (info.query.get("batch_name") === "release-7") checks++;
+    });
+    const next = await tofu(["apply", "-input=false", "-auto-approve", "-var", "run_id=ci-2"]);
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/metastudio_training_jobs_gate\.batch must be replaced/);
+    expect(next.stdout).toMatch(/~ "run" = "local" -> "ci-2"/);
+    expect(next.stdout).toMatch(/metastudio_training_jobs_gate\.batch: Creation complete/);
+    expect(checks).toBeGreaterThan(0);
+  }, 180_000);
+
   test("a TRAIN_FAILED job in the batch fails apply at once, naming it", async () => {
     const r = await tofu(["apply", "-input=false", "-auto-approve", "-var", "batch=release-8"]);
     expect(r.code).toBe(1);

@@ -91,6 +91,8 @@ describe("Terraform provider over tfplugin6", () => {
       expect(a.batch_name.optional).toBe(true);
       expect(a.target_states).toMatchObject({ optional: true, computed: true });
       expect(a.asset_ids).toMatchObject({ computed: true, optional: false });
+      expect(a.triggers).toMatchObject({ optional: true, computed: false });
+      expect(JSON.parse(a.triggers.type.toString())).toEqual(["map", "string"]);
       expect(block.blockTypes.map((b) => b.typeName)).toEqual(["timeouts"]);
     });
   });
@@ -279,6 +281,29 @@ describe("Terraform provider over tfplugin6", () => {
       expect(updated.newState).toMatchObject({ id: s.id, asset_ids: s.asset_ids, timeouts: { create: "1h" } });
       // Destroy forgets it.
       expect((await plugin.apply(GATE, s, null, null)).newState).toBeNull();
+    });
+
+    test("triggers: a changed or not yet known value replaces the gate, the same value keeps it", async () => {
+      const config = { batch_name: "tf-ok", triggers: { run: "41", branch: "main" } };
+      const { planned } = await plugin.plan(GATE, null, config);
+      const passed = (await plugin.apply(GATE, null, planned, config)).newState as TfObject;
+      expect(passed.triggers).toEqual({ run: "41", branch: "main" });
+      const before = requests;
+      const same = await plugin.plan(GATE, passed, { batch_name: "tf-ok", triggers: { branch: "main", run: "41" } });
+      expect(same.requiresReplace).toEqual([]);
+      expect((same.planned as TfObject).asset_ids).toEqual(passed.asset_ids);
+      const next = await plugin.plan(GATE, passed, { batch_name: "tf-ok", triggers: { run: "42", branch: "main" } });
+      expect(next.requiresReplace.map((p) => p.steps.map((x) => x.attributeName).join("."))).toEqual(["triggers"]);
+      expect((next.planned as TfObject).asset_ids).toBe(UNKNOWN);
+      const unknown = await plugin.plan(GATE, passed, { batch_name: "tf-ok", triggers: { run: UNKNOWN, branch: "main" } });
+      expect(unknown.requiresReplace.map((p) => p.steps.map((x) => x.attributeName).join("."))).toEqual(["triggers"]);
+      const dropped = await plugin.plan(GATE, passed, { batch_name: "tf-ok" });
+      expect(dropped.requiresReplace.map((p) => p.steps.map((x) => x.attributeName).join("."))).toEqual(["triggers"]);
+      expect(requests).toBe(before);
+      // The replacement checks the jobs again.
+      const again = await plugin.apply(GATE, null, next.planned, { batch_name: "tf-ok", triggers: { run: "42", branch: "main" } });
+      expect((again.newState as TfObject).id).not.toBe(passed.id);
+      expect(requests).toBeGreaterThan(before);
     });
 
     test("apply fails at once naming a TRAIN_FAILED job, whatever the time limit", async () => {

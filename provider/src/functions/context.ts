@@ -26,7 +26,21 @@ export interface CallContext {
   encodeJobs?: (jobs: readonly ApiJob[]) => Uint8Array[];
   /** Time as the gate sees it; the real one unless a test steps it. */
   clock?: Clock;
+  /**
+   * Each check of a gate, with the selected jobs as seen then: a front end that shows progress
+   * (the command line's live line) draws it from these rather than from the log's words.
+   */
+  onGateCheck?: (check: GateCheck) => void;
 }
+
+export interface GateCheck {
+  jobs: readonly ApiJob[];
+  /** Since the gate started. */
+  elapsedMs: number;
+}
+
+/** Why a gate did not pass: a front end that tells them apart (exit codes) reads this, not the words. */
+export type GateFailureKind = "needsPerson" | "timedOut" | "nothingSelected";
 
 export interface Clock {
   now(): number;
@@ -40,6 +54,7 @@ export class CallFailure extends TextError {
     /** The input it is about (its table name), or "jobs" for what the selected jobs are. */
     readonly property: string,
     text: Text,
+    readonly kind?: GateFailureKind,
   ) {
     super(text);
     this.name = "CallFailure";

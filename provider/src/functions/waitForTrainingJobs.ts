@@ -58,10 +58,12 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
   for (;;) {
     const { pages } = await listMatchingJobs(ctx, { filters });
     const jobs = jobsOf(pages);
+    ctx.onGateCheck?.({ jobs, elapsedMs: clock.now() - startedAt });
     if (jobs.length === 0) {
       throw new CallFailure(
         "jobs",
         text`the gate selected no training jobs (filters: ${shownInputs(filters, ctx.secretInputs)}); a gate on nothing is a mistake: check ${inputName("jobId")} / ${inputName("batchName")} / ${inputName("states")}`,
+        "nothingSelected",
       );
     }
     const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));
@@ -69,6 +71,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
       throw new CallFailure(
         "jobs",
         `${stuck.length} of ${jobs.length} selected jobs cannot reach ${goal} without a person acting: ${listed(stuck)}`,
+        "needsPerson",
       );
     }
     const pending = jobs.filter((j) => !targets.has(j.state));
@@ -88,6 +91,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
       throw new CallFailure(
         "timeoutSeconds",
         text`timed out after ${Math.round((now - startedAt) / 1000)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
+        "timedOut",
       );
     }
     ctx.log(

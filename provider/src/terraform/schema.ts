@@ -20,7 +20,7 @@ export const TRAINING_JOBS_DATA_SOURCE = "metastudio_training_jobs";
 export const GATE_RESOURCE = "metastudio_training_jobs_gate";
 
 /** cty type constraints, as Terraform reads them from the schema (JSON). */
-export type CtyType = "string" | "number" | "bool" | ["list", CtyType] | ["object", Record<string, CtyType>];
+export type CtyType = "string" | "number" | "bool" | ["list", CtyType] | ["map", CtyType] | ["object", Record<string, CtyType>];
 
 export function ctyTypeOf(spec: FieldSpec): CtyType {
   switch (spec.type) {
@@ -139,6 +139,13 @@ export const trainingJobsDataSourceSchema: Schema = {
 /** The gate's attributes that select jobs: a change to any of them replaces the gate. */
 export const GATE_SELECTION_FIELDS: Readonly<Record<string, FieldSpec>> = { ...JOB_FILTER_FIELDS, targetStates: WAIT_FIELDS.targetStates };
 
+/**
+ * Arbitrary values whose change replaces the gate (a new wait), as `triggers` of `time_sleep` and
+ * `null_resource`: with state kept between runs, `triggers = { run = var.pipeline_run_id }` makes
+ * every run check the jobs again. Terraform's own; not an input of the function.
+ */
+export const GATE_TRIGGERS_ATTRIBUTE = "triggers";
+
 export const gateResourceSchema: Schema = {
   version: 0,
   block: block(
@@ -147,11 +154,17 @@ export const gateResourceSchema: Schema = {
       ...fieldAttributes(JOB_FILTER_FIELDS, { optional: true }),
       attribute("target_states", ["list", "string"], WAIT_FIELDS.targetStates.description, { optional: true, computed: true }),
       attribute("poll_interval_seconds", "number", WAIT_FIELDS.pollIntervalSeconds.description, { optional: true, computed: true }),
+      attribute(
+        GATE_TRIGGERS_ATTRIBUTE,
+        ["map", "string"],
+        "Arbitrary strings whose change replaces the gate, so it checks the jobs again (as `triggers` of `time_sleep` and `null_resource`), e.g. `{ run = var.pipeline_run_id }`.",
+        { optional: true },
+      ),
       ...outputAttributes(WAIT_FOR_TRAINING_JOBS.outputs),
     ],
     "A deployment gate: created once every selected job is in a target state (default `JOB_FINISH`). " +
       "`tofu plan` never waits; `apply` waits up to `timeouts.create` (without it, checks once), and fails at once, naming the jobs, " +
-      "when one failed, was stopped or rejected, or when nothing is selected. A change of the selection replaces the gate.",
+      "when one failed, was stopped or rejected, or when nothing is selected. A change of the selection or of `triggers` replaces the gate.",
     [
       {
         typeName: "timeouts",

@@ -2,7 +2,7 @@
  * Resource `metastudio_training_jobs_gate`: waitForTrainingJobs as a resource, as `time_sleep`
  * waits. A data source is read during plan, so a waiting data source would make every plan wait;
  * a resource's create runs only in apply. Plan never calls the API: it fills in defaults and
- * marks what apply will learn as unknown. A changed selection replaces the gate (a new wait);
+ * marks what apply will learn as unknown. A changed selection, or changed `triggers`, replaces the gate (a new wait);
  * a changed poll interval or time limit only updates the record. Nothing remote is created, so
  * delete forgets the record and read returns it as it is.
  */
@@ -15,18 +15,19 @@ import type { OutputSpec } from "../schema/outputs";
 import { render } from "../schema/text";
 import type { Diagnostic } from "./generated/tfplugin6";
 import { errorAt } from "./diagnostics";
-import { parseDurationSeconds } from "./duration";
+import { parseDurationSeconds } from "../schema/duration";
 import { TfObject, TfValue, UNKNOWN } from "./dynamicValue";
 import { checked, inputsFrom } from "./functionInputs";
 import { attributePathOf, snakeCase, TERRAFORM_SPELLING } from "./names";
-import { GATE_SELECTION_FIELDS, gateResourceSchema, outputAttributeName } from "./schema";
+import { GATE_SELECTION_FIELDS, GATE_TRIGGERS_ATTRIBUTE, gateResourceSchema, outputAttributeName } from "./schema";
 
 const GATE_INPUT_FIELDS = {
   ...JOB_FILTER_FIELDS,
   targetStates: WAIT_FIELDS.targetStates,
   pollIntervalSeconds: WAIT_FIELDS.pollIntervalSeconds,
 };
-const SELECTION_ATTRIBUTES = Object.keys(GATE_SELECTION_FIELDS).map(snakeCase);
+/** A change to any of these replaces the gate: what it selects, and the user's triggers. */
+const REPLACING_ATTRIBUTES = [...Object.keys(GATE_SELECTION_FIELDS).map(snakeCase), GATE_TRIGGERS_ATTRIBUTE];
 const COMPUTED_ATTRIBUTES = gateResourceSchema.block!.attributes.filter((a) => a.computed && !a.optional).map((a) => a.name);
 const ATTRIBUTES = gateResourceSchema.block!.attributes.map((a) => a.name);
 const TIMEOUT_PATH = attributePathOf("timeoutSeconds");
@@ -71,8 +72,25 @@ export interface Plan {
   diagnostics: Diagnostic[];
 }
 
-const same = (a: TfValue | undefined, b: TfValue | undefined) =>
-  a !== UNKNOWN && b !== UNKNOWN && JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Holds a value Terraform does not know yet, at any depth (a trigger set from another resource). */
+function hasUnknown(v: TfValue | undefined): boolean {
+  if (v === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(hasUnknown);
+  return v !== null && typeof v === "object" && Object.values(v).some(hasUnknown);
+}
+
+/** JSON with object keys sorted: a map's keys may come in any order from a state that was upgraded. */
+function canonical(v: TfValue | undefined): string {
+  if (v === undefined || v === null || typeof v !== "object") return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+    .join(",")}}`;
+}
+
+/** Equal and known: an unknown value may turn out different, so it counts as a change. */
+const same = (a: TfValue | undefined, b: TfValue | undefined) => !hasUnknown(a) && !hasUnknown(b) && canonical(a) === canonical(b);
 
 function withDefaults(proposed: TfObject): TfObject {
   return {
@@ -88,7 +106,7 @@ export function planGate(prior: TfValue, proposed: TfValue): Plan {
   const diagnostics = validateGateConfig(next);
   const planned = withDefaults(next);
   const before = asObject(prior);
-  const changed = before ? SELECTION_ATTRIBUTES.filter((a) => !same(before[a], planned[a])) : [];
+  const changed = before ? REPLACING_ATTRIBUTES.filter((a) => !same(before[a], planned[a])) : [];
   if (!before || changed.length) {
     for (const name of COMPUTED_ATTRIBUTES) planned[name] = UNKNOWN;
   }

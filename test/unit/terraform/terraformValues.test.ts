@@ -1,6 +1,6 @@
 /** Terraform's wire values and names: msgpack as cty writes it, durations as Go parses them, the shared words renamed. */
 import { decode } from "@msgpack/msgpack";
-import { parseDurationSeconds } from "../../../provider/src/terraform/duration";
+import { parseDurationSeconds } from "../../../provider/src/schema/duration";
 import {
   encodeKnown,
   encodeObjectOfParts,

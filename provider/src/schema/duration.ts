@@ -1,4 +1,4 @@
-/** Terraform's durations (`timeouts { create = "1h30m" }`): Go's time.ParseDuration format. */
+/** Durations as Go writes them (`1h30m`, `90s`): Terraform's `timeouts { create = ... }`, and the command line's `--timeout`. */
 const UNIT_SECONDS: Readonly<Record<string, number>> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
 const WHOLE = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h)(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))*$/;
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g;

@@ -1,6 +1,5 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
 import { JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
-import { SECRET_MARK } from "../api/redactor";
 import { listJobs, Listing } from "../api/jobLister";
 import type { ApiJob } from "../schema/trainingJob";
 import type { InvokeContext } from "./context";
@@ -50,16 +49,19 @@ export function hiddenParams(secretInputs: ReadonlySet<string>): Set<string> {
   return hidden;
 }
 
-/** Inputs as a message may show them: secret ones as [secret]. */
-export function shownInputs(inputs: Readonly<Record<string, unknown>>, secretInputs: ReadonlySet<string>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, secretInputs.has(k) ? SECRET_MARK : v]));
-}
-
 export interface ListingRequest {
   filters: Readonly<Record<string, unknown>>;
   offset?: number;
   limit?: number;
   pageSize?: number;
+  /** Epoch ms by which the listing is over, retries included (the gate's time limit). */
+  deadline?: number;
+}
+
+/** The filters set, by name only: any of them may be secret without the plugin being told. */
+export function filterNames(filters: Readonly<Record<string, unknown>>): string {
+  const names = Object.keys(filters).filter((k) => filters[k] !== undefined);
+  return names.length ? names.join(", ") : "none";
 }
 
 /** Lists the jobs of a filter; each validated page is handed to `ctx.onPage` as it arrives. */
@@ -68,10 +70,12 @@ export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promi
   // Retries are told through the invoke's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
+  // One key per listing: the process's request budget hands slots to listings in turn.
+  const listing = {};
   return listJobs(
     async (offset, limit, signal) => {
       const page = await ctx.client.listPage(
-        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden },
+        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden, listing, deadline: req.deadline },
         signal,
       );
       ctx.onPage?.(page.jobs);

@@ -3,13 +3,14 @@
  * target state; fails at once when one is in a state that needs a person, when time runs out, or
  * when nothing is selected. A preview checks once and never waits (see docs/gate.md).
  */
+import { DeadlineExceeded, deadlineSignal } from "../api/deadline";
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import { makeValidator } from "../schema/inputValidation";
 import { needsPersonToProceed } from "../schema/states";
 import type { ApiJob } from "../schema/trainingJob";
 import { InvokeContext, InvokeFailure } from "./context";
-import { listMatchingJobs, shownInputs } from "./jobQuery";
+import { filterNames, listMatchingJobs } from "./jobQuery";
 
 export interface WaitInputs extends Record<string, unknown> {
   targetStates: string[];
@@ -57,6 +58,35 @@ function result(jobs: ApiJob[], ready: boolean, startedAt: number): WaitResult {
   };
 }
 
+/**
+ * One listing under the gate's deadline: its requests, retries and waits for a slot end when the
+ * time limit does, and a retry asked for after it fails at once. With timeoutSeconds 0 (check
+ * once) the listing has the retries of any other.
+ */
+async function listWithin(
+  ctx: InvokeContext,
+  filters: Readonly<Record<string, unknown>>,
+  timeoutSeconds: number,
+  startedAt: number,
+  deadline: number,
+): Promise<ApiJob[]> {
+  if (timeoutSeconds === 0) return (await listMatchingJobs(ctx, { filters })).jobs;
+  const timedOut = () => `the time limit of ${timeoutSeconds} s ran out during a request`;
+  const bounded = deadlineSignal(deadline, ctx.signal, timedOut);
+  try {
+    return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).jobs;
+  } catch (err) {
+    if (!(err instanceof DeadlineExceeded)) throw err;
+    const waited = Math.round((Date.now() - startedAt) / 100) / 10;
+    throw new InvokeFailure(
+      "timeoutSeconds",
+      `timed out after ${waited} s (timeoutSeconds ${timeoutSeconds}) before the jobs could be listed: ${err.message}`,
+    );
+  } finally {
+    bounded.dispose();
+  }
+}
+
 export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext): Promise<WaitResult> {
   const { targetStates, timeoutSeconds, pollIntervalSeconds, ...filters } = inputs;
   const targets = new Set(targetStates);
@@ -64,11 +94,11 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
   const startedAt = Date.now();
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
-    const { jobs } = await listMatchingJobs(ctx, { filters });
+    const jobs = await listWithin(ctx, filters, timeoutSeconds, startedAt, deadline);
     if (jobs.length === 0) {
       throw new InvokeFailure(
         "jobs",
-        `the gate selected no training jobs (filters: ${JSON.stringify(shownInputs(filters, ctx.secretInputs))}); a gate on nothing is a mistake: check jobId / batchName / states`,
+        `the gate selected no training jobs (filters set: ${filterNames(filters)}); a gate on nothing is a mistake: check jobId / batchName / states`,
       );
     }
     const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));

@@ -184,9 +184,12 @@ export class MetaStudioProvider {
     const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
     let client: MetaStudioClient;
     try {
-      client = new MetaStudioClient(resolved.settings.client);
+      // The proxy and CA variables are read where the HW_* fallbacks are: this provider's environment.
+      client = new MetaStudioClient({ ...resolved.settings.client, env: this.env });
     } catch (err) {
-      return { failures: [{ property: "endpoint", reason: (err as Error).message }] };
+      // A proxy or CA setting that cannot be used names its own key; anything else is the endpoint's.
+      const property = (err as { property?: unknown }).property;
+      return { failures: [{ property: typeof property === "string" ? property : "endpoint", reason: (err as Error).message }] };
     }
     this.client = { key, client, maxConcurrency: resolved.settings.maxConcurrency };
     return this.client;

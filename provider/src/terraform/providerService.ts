@@ -11,6 +11,7 @@ import * as tf from "./generated/tfplugin6";
 import { errorAt } from "./diagnostics";
 import { fromDynamicValue, toDynamicValue } from "./dynamicValue";
 import type { Log } from "./terraformLog";
+import { attributePathOf, terraformWording } from "./names";
 import { configureProvider, validateProviderConfig } from "./providerConfiguration";
 import { GATE_RESOURCE, gateResourceSchema, providerSchema, TRAINING_JOBS_DATA_SOURCE, trainingJobsDataSourceSchema } from "./schema";
 
@@ -71,7 +72,14 @@ export class TerraformProvider {
     if (!this.settings) return this.notReady;
     if (!this.client) {
       const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
-      this.client = new MetaStudioClient(this.settings.client);
+      try {
+        this.client = new MetaStudioClient({ ...this.settings.client, env: this.env });
+      } catch (err) {
+        // A proxy or CA file that cannot be used (HTTPS_PROXY, ca_cert_file, ...), said in Terraform's names.
+        const property = (err as { property?: unknown }).property;
+        const path = typeof property === "string" ? attributePathOf(property) : undefined;
+        return [errorAt(path, "Invalid provider configuration", terraformWording((err as Error).message))];
+      }
     }
     const { Redactor } = require("../api/redactor") as typeof import("../api/redactor");
     // Terraform marks no input of a read or an apply secret (only provider attributes are

@@ -71,7 +71,7 @@ async function listWithin(
   deadline: number,
 ): Promise<ApiJob[]> {
   if (timeoutSeconds === 0) return (await listMatchingJobs(ctx, { filters })).jobs;
-  const timedOut = () => `the time limit of ${timeoutSeconds} s ran out during a request`;
+  const timedOut = () => "a request was still unanswered when the time was up";
   const bounded = deadlineSignal(deadline, ctx.signal, timedOut);
   try {
     return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).jobs;

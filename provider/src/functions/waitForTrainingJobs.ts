@@ -120,17 +120,19 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
       );
       return result(jobs, false, startedAt);
     }
-    const now = Date.now();
-    if (now >= deadline) {
-      throw new InvokeFailure(
+    const timedOut = () =>
+      new InvokeFailure(
         "timeoutSeconds",
-        `timed out after ${Math.round((now - startedAt) / 1000)} s (timeoutSeconds ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
+        `timed out after ${Math.round((Date.now() - startedAt) / 1000)} s (timeoutSeconds ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
       );
-    }
+    const now = Date.now();
+    if (now >= deadline) throw timedOut();
     ctx.log(
       "info",
       `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`,
     );
     await sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
+    // No check starts at the deadline: it could not finish by it. The jobs are as last seen.
+    if (Date.now() >= deadline) throw timedOut();
   }
 }

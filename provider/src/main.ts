@@ -4,6 +4,7 @@
  * everything else goes to stderr.
  */
 import * as grpc from "@grpc/grpc-js";
+import { watchParent } from "./parentWatch";
 import { EngineLog } from "./protocol/engineLog";
 import { MetaStudioProvider } from "./protocol/resourceProviderServer";
 
@@ -106,6 +107,10 @@ export function startPlugin(argv: readonly string[] = process.argv.slice(2)): vo
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  watchParent(() => {
+    process.stderr.write("pulumi-resource-metastudio: the engine that started this plugin is gone; exiting\n");
+    stop("SIGTERM");
+  });
 }
 
 if (require.main === module) startPlugin();

@@ -1,0 +1,67 @@
+/**
+ * Both plugins exit by themselves when the process that started them is SIGKILLed: a `pulumi` or
+ * `tofu` killed that way cannot stop them, and nobody would ever call them again.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { PLUGIN_BIN } from "../../harness/engineStandIn";
+import { TERRAFORM_PLUGIN_BIN } from "../../harness/terraformClient";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/src/terraform/main";
+
+/** A stand-in for the CLI: starts `bin`, then prints the plugin's pid and its first stdout line. */
+const PARENT = `
+const { spawn } = require("node:child_process");
+const [bin, ...args] = JSON.parse(process.argv[1]);
+const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "ignore"], env: process.env });
+child.stdout.once("data", (d) => process.stdout.write(child.pid + " " + d));
+setInterval(() => undefined, 1000);
+`;
+
+/** Gone, or a zombie no one has reaped yet (it has exited all the same). */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
+  }
+}
+
+async function pluginPidAndKillParent(bin: string, env: Record<string, string>): Promise<number> {
+  const parent = spawn(process.execPath, ["-e", PARENT, JSON.stringify([bin])], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    parent.stdout.setEncoding("utf8").once("data", resolve);
+    parent.once("exit", () => reject(new Error("the parent exited before the plugin started")));
+  });
+  const pid = Number(line.split(" ")[0]);
+  expect(gone(pid)).toBe(false);
+  parent.kill("SIGKILL");
+  return pid;
+}
+
+async function waitGone(pid: number, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    if (gone(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!gone(pid)) process.kill(pid, "SIGKILL");
+  return false;
+}
+
+test("the Pulumi plugin exits within seconds of its engine's SIGKILL", async () => {
+  const pid = await pluginPidAndKillParent(PLUGIN_BIN, {});
+  expect(await waitGone(pid, 10_000)).toBe(true);
+});
+
+test("the Terraform plugin exits within seconds of its client's SIGKILL", async () => {
+  const pid = await pluginPidAndKillParent(TERRAFORM_PLUGIN_BIN, { [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" });
+  expect(await waitGone(pid, 10_000)).toBe(true);
+});

@@ -98,7 +98,8 @@ export class TerraformProvider {
 
   /** An error a request ran into (the API, the network, a listing that kept drifting). */
   private failure(summary: string, err: unknown): tf.Diagnostic[] {
-    const message = err instanceof Error ? err.message : String(err);
+    // The hints name settings (metastudio:region, metastudio:caCertFile): here they are region, ca_cert_file.
+    const message = terraformWording(err instanceof Error ? err.message : String(err));
     this.log("error", `${summary}: ${message}`);
     return [errorAt(undefined, summary, message)];
   }

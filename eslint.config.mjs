@@ -3,6 +3,24 @@
 import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const FRONT_ENDS = ["pulumi", "terraform", "cli"];
+
+/**
+ * provider/src/<folder> may not import provider/src/<each of `forbidden`>: a folder name, or a
+ * regular expression for part of one ("api/(?!untrustedText$)": api/ but for that file).
+ */
+function layer(folder, forbidden, why = `${folder}/ sits below these in docs/architecture.md's layers`) {
+  const regex = `^(\\.\\./)+(${forbidden.join("|")})(/|$)`;
+  return [
+    {
+      files: [`provider/src/${folder}/**/*.ts`],
+      rules: {
+        "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ regex, message: why, allowTypeImports: true }] }],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,6 +61,21 @@ export default tseslint.config(
     files: ["provider/src/**/*.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // Layers (docs/architecture.md): each folder of provider/src imports only the folders below it,
+  // and no front end imports another. A type import crosses freely: it costs nothing at run time
+  // and couples no behaviour.
+  ...layer("schema", ["api/(?!untrustedText$)", "config", "functions", "core", ...FRONT_ENDS]),
+  ...layer("api", ["config", "functions", "core", ...FRONT_ENDS]),
+  ...layer("config", ["functions", "core", ...FRONT_ENDS]),
+  ...layer("functions", ["core", ...FRONT_ENDS]),
+  ...layer("core", FRONT_ENDS),
+  ...FRONT_ENDS.map((front) =>
+    layer(
+      front,
+      ["api", ...FRONT_ENDS.filter((other) => other !== front)],
+      "front ends reach the API through core/ (session, failures) and never import one another",
+    ),
+  ).flat(),
   {
     // Tests poke at untyped JSON answers on purpose; `any` there keeps assertions readable.
     files: ["test/**/*.ts"],

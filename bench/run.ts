@@ -18,10 +18,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_PROJECT_ID as PROJECT } from "../emulator/src";
-import { PLUGIN_BIN, PluginHost } from "../harness/engineStandIn";
+import { PLUGIN_BIN, PluginHost } from "../harness/pulumi/engineStandIn";
 import { firstStdoutLine } from "../harness/firstStdoutLine";
 import { REPO_ROOT } from "../harness/repoRoot";
-import { TERRAFORM_PLUGIN_BIN, TerraformPlugin } from "../harness/terraformClient";
+import { TERRAFORM_PLUGIN_BIN, TerraformPlugin } from "../harness/terraform/terraformClient";
 import { selfSignedIdentity } from "../provider/src/terraform/autoMtls";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../provider/src/terraform/main";
 
@@ -127,7 +127,7 @@ async function pluginInvoke(url: string) {
   const host = await PluginHost.start();
   try {
     await host.configure({ endpoint: url, projectId: PROJECT, authToken: TOKEN, maxConcurrency: String(MAX_CONCURRENCY) });
-    // Start-up, the warm-up (see provider/src/protocol/warmUp.ts) and Configure, before any Invoke.
+    // Start-up, the warm-up (see provider/src/pulumi/warmUp.ts) and Configure, before any Invoke.
     const before = procStat(host.process.pid!);
     const t0 = performance.now();
     const bytes = await host.invokeRaw(GET, {});

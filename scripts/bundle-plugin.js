@@ -2,7 +2,7 @@
 // Bundles the compiled plugins into single files beside their executables in provider/bin, so the
 // folder works on its own (copied onto $PATH, into a plugin cache, a filesystem mirror or a
 // dev_overrides folder), without this checkout's dist/ or node_modules/:
-//   dist/provider/src/main.js           -> provider/bin/plugin.js            (Pulumi)
+//   dist/provider/src/pulumi/main.js    -> provider/bin/plugin.js            (Pulumi)
 //   dist/provider/src/terraform/main.js -> provider/bin/terraform-plugin.js  (Terraform, OpenTofu)
 "use strict";
 const path = require("path");
@@ -10,7 +10,7 @@ const esbuild = require("esbuild");
 
 const root = path.join(__dirname, "..");
 const bundles = [
-  ["main.js", "plugin.js"],
+  [path.join("pulumi", "main.js"), "plugin.js"],
   [path.join("terraform", "main.js"), "terraform-plugin.js"],
 ];
 Promise.all(

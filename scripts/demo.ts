@@ -11,8 +11,8 @@
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { Emulator, startEmulator } from "../emulator/src";
-import { PulumiSandbox } from "../harness/pulumiCli";
-import { runProgram } from "../harness/programRunner";
+import { PulumiSandbox } from "../harness/pulumi/pulumiCli";
+import { runProgram } from "../harness/pulumi/programRunner";
 import { REPO_ROOT } from "../harness/repoRoot";
 import { toolPath } from "../harness/toolsDir";
 

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../harness/repoRoot";
-import { buildPackageSchema } from "../provider/src/schema/packageSchema";
+import { buildPackageSchema } from "../provider/src/pulumi/packageSchema";
 import { PROVIDER_VERSION } from "../provider/src/version";
 
 const target = join(REPO_ROOT, "provider", "schema.json");

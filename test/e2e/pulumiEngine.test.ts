@@ -11,7 +11,7 @@ import { Emulator, startEmulator } from "../../emulator/src";
 import { describeWithTools, REPO_ROOT } from "../support/realTools";
 import { expectedReport, reportOf } from "../support/reportExpectations";
 import { firstStdoutLine } from "../../harness/firstStdoutLine";
-import { PulumiSandbox } from "../../harness/pulumiCli";
+import { PulumiSandbox } from "../../harness/pulumi/pulumiCli";
 
 const TOKEN = "E2E-token-not-to-be-seen-0123456789";
 const AK = "AKE2E0000000000000001";

@@ -11,7 +11,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Emulator, startEmulator } from "../../emulator/src";
-import { PulumiSandbox } from "../../harness/pulumiCli";
+import { PulumiSandbox } from "../../harness/pulumi/pulumiCli";
 import { describeWithTools, REPO_ROOT } from "../support/realTools";
 import { expectedReport, reportOf } from "../support/reportExpectations";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as yaml from "js-yaml";
 import { Emulator, startEmulator } from "../../emulator/src";
 import { REPO_ROOT } from "../../harness/repoRoot";
-import { runProgram } from "../../harness/programRunner";
+import { runProgram } from "../../harness/pulumi/programRunner";
 import { expectedReport, reportOf } from "../support/reportExpectations";
 
 const TOKEN = "examples-test-token";

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as metastudio from "@pulumi-metastudio/metastudio";
 import { Emulator, startEmulator } from "../../emulator/src";
-import { runProgram } from "../../harness/programRunner";
+import { runProgram } from "../../harness/pulumi/programRunner";
 
 const TOKEN = "sdk-test-token-0123456789";
 const hex = (c: string) => c.repeat(32);

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
 import { selfSignedIdentity } from "../../provider/src/terraform/autoMtls";
 import * as tf from "../../provider/src/terraform/generated/tfplugin6";
-import { handshakeCertPem, rpc, TERRAFORM_PLUGIN_BIN, TerraformPlugin } from "../../harness/terraformClient";
+import { handshakeCertPem, rpc, TERRAFORM_PLUGIN_BIN, TerraformPlugin } from "../../harness/terraform/terraformClient";
 import type { TfObject } from "../../provider/src/terraform/dynamicValue";
 import { AK, JOBS, providerBlock, SK, startEmulator } from "./support";
 

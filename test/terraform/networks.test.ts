@@ -3,7 +3,7 @@
  * proxy, CA and TLS rules as the Pulumi plugin, in Terraform's names, and the gate's
  * `timeouts.create` as a deadline.
  */
-import { describeDiagnostics, TerraformPlugin } from "../../harness/terraformClient";
+import { describeDiagnostics, TerraformPlugin } from "../../harness/terraform/terraformClient";
 import type { TfObject } from "../../provider/src/terraform/dynamicValue";
 import { serveHttp, serveRaw } from "../unit/support/loopback";
 import { networkFixture, NetworkFixture, TEST_NAME, TEST_PORT } from "../support/networkFixture";
@@ -70,15 +70,25 @@ test("the proxy and ca_cert_file settings; NO_PROXY=* sends everything direct", 
   expect(direct.seen).toHaveLength(0);
 });
 
-test("a ca_cert_file that is not there is an error on ca_cert_file, in Terraform's names", async () => {
-  const p = await plugin({}, { endpoint: `https://localhost:${net.front.port}`, ca_cert_file: "/nonexistent/corp.pem" });
-  const { diagnostics } = await p.readData(JOBS, {});
+test("a ca_cert_file that is not there fails ConfigureProvider on ca_cert_file, before any request", async () => {
+  const p = await TerraformPlugin.spawn({});
+  plugins.push(p);
+  const before = net.emulator.stats.requests;
+  const { diagnostics } = await p.configure({
+    endpoint: `https://localhost:${net.front.port}`,
+    project_id: net.emulator.projectId,
+    access_key: AK,
+    secret_key: SK,
+    ca_cert_file: "/nonexistent/corp.pem",
+  });
   expect(describeDiagnostics(diagnostics)).toEqual([
     expect.objectContaining({
+      path: "ca_cert_file",
       summary: "Invalid provider configuration",
-      detail: expect.stringMatching(/^ca_cert_file names \/nonexistent\/corp\.pem, which cannot be read \(ENOENT\)/),
+      detail: "ca_cert_file names /nonexistent/corp.pem, which cannot be read (ENOENT); expected a file of PEM certificates",
     }),
   ]);
+  expect(net.emulator.stats.requests).toBe(before);
 });
 
 test("NODE_TLS_REJECT_UNAUTHORIZED=0 does not turn certificate checks off", async () => {

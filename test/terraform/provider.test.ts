@@ -2,7 +2,7 @@
  * The Terraform provider driven over tfplugin6 as Terraform drives it (mTLS, msgpack values with
  * every attribute present), started in-process, against the emulator over HTTP.
  */
-import { describeDiagnostics, TerraformPlugin } from "../../harness/terraformClient";
+import { describeDiagnostics, TerraformPlugin } from "../../harness/terraform/terraformClient";
 import type { TfObject } from "../../provider/src/terraform/dynamicValue";
 import { UNKNOWN } from "../../provider/src/terraform/dynamicValue";
 import { AK, Emulator, GATE, JOBS, providerBlock, SK, startEmulator } from "./support";

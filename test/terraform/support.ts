@@ -1,7 +1,7 @@
 /** Shared set-up of the Terraform protocol tests: an emulator checking AK/SK signatures, and the provider. */
 import { EmulatorOptions, startEmulator } from "../../emulator/src";
 import type { TfObject } from "../../provider/src/terraform/dynamicValue";
-import { StartOptions, TerraformPlugin } from "../../harness/terraformClient";
+import { StartOptions, TerraformPlugin } from "../../harness/terraform/terraformClient";
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 

@@ -6,7 +6,7 @@
 import { MetaStudioClient } from "../../provider/src/api/metaStudioClient";
 import { Redactor } from "../../provider/src/api/redactor";
 import { RequestBudget } from "../../provider/src/api/requestBudget";
-import { InvokeContext, InvokeFailure } from "../../provider/src/functions/context";
+import { CallContext, CallFailure } from "../../provider/src/functions/context";
 import { listMatchingJobs } from "../../provider/src/functions/jobQuery";
 import { waitForTrainingJobs } from "../../provider/src/functions/waitForTrainingJobs";
 import { rejected } from "../support/rejected";
@@ -18,11 +18,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-function context(
-  endpoint: string,
-  extra: Partial<InvokeContext> = {},
-  budget = new RequestBudget(32),
-): InvokeContext & { lines: string[] } {
+function context(endpoint: string, extra: Partial<CallContext> = {}, budget = new RequestBudget(32)): CallContext & { lines: string[] } {
   const lines: string[] = [];
   const client = new MetaStudioClient({
     endpoint,
@@ -40,7 +36,7 @@ function context(
     signal: new AbortController().signal,
     secretInputs: new Set(),
     secrets: Redactor.of(),
-    log: (_severity, message) => lines.push(message),
+    log: (_severity: string, message: string) => lines.push(message),
     lines,
     ...extra,
   };
@@ -57,8 +53,8 @@ describe("the gate's time limit", () => {
     servers.push(server);
     const started = Date.now();
     const err = await rejected(waitForTrainingJobs(gate(5), context(server.url)));
-    expect(err).toBeInstanceOf(InvokeFailure);
-    expect((err as InvokeFailure).property).toBe("timeoutSeconds");
+    expect(err).toBeInstanceOf(CallFailure);
+    expect((err as CallFailure).property).toBe("timeoutSeconds");
     expect(err.message).toMatch(
       /^timed out after [\d.]+ s \(timeoutSeconds 5\) before the jobs could be listed: attempt 1 failed \(HTTP 429 APIG\.0308 .*\) and the next may start only in 60 s \(Retry-After: 86400\), after the time limit, which ends in [\d.]+ s; not waiting for it$/,
     );
@@ -74,7 +70,7 @@ describe("the gate's time limit", () => {
     const started = Date.now();
     const err = await rejected(waitForTrainingJobs(gate(2), context(server.url)));
     const ended = Date.now();
-    expect((err as InvokeFailure).property).toBe("timeoutSeconds");
+    expect((err as CallFailure).property).toBe("timeoutSeconds");
     expect(err.message).toMatch(
       /^timed out after [\d.]+ s \(timeoutSeconds 2\) before the jobs could be listed: a request was still unanswered when the time was up$/,
     );
@@ -127,7 +123,7 @@ describe("one request budget per process", () => {
     const budget = new RequestBudget(12);
     const ctx = context(server.url, {}, budget);
     const listings = await Promise.all(Array.from({ length: 40 }, () => listMatchingJobs(ctx, { filters: {}, pageSize: 50 })));
-    for (const l of listings) expect(l.jobs).toHaveLength(500);
+    for (const l of listings) expect(l.pages.flat()).toHaveLength(500);
     expect(peak).toBeLessThanOrEqual(12);
     // The bound was reached, so it is what held the line (not a slow client).
     expect(peak).toBe(12);

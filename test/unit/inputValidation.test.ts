@@ -1,12 +1,15 @@
-import { validateGetTrainingJobs } from "../../provider/src/functions/getTrainingJobs";
-import { validateWaitForTrainingJobs } from "../../provider/src/functions/waitForTrainingJobs";
+import { getTrainingJobs, waitForTrainingJobs } from "../../provider/src/core/functions";
+import { render, TABLE_SPELLING } from "../../provider/src/schema/text";
+
+const validateGetTrainingJobs = getTrainingJobs.validate;
+const validateWaitForTrainingJobs = waitForTrainingJobs.validate;
 import { toApiQuery } from "../../provider/src/functions/jobQuery";
 import { nearestKnownState, needsPersonToProceed } from "../../provider/src/schema/states";
 
 function failures(args: Record<string, unknown>) {
   const r = validateGetTrainingJobs(args);
   if (r.ok) throw new Error(`expected failures for ${JSON.stringify(args)}`);
-  return r.failures;
+  return r.failures.map((f) => ({ property: f.property, reason: render(f.reason, TABLE_SPELLING) }));
 }
 
 describe("getTrainingJobs input validation", () => {
@@ -121,7 +124,7 @@ describe("getTrainingJobs input validation", () => {
     expect(r.ok && r.value).toMatchObject({ targetStates: ["JOB_FINISH"], timeoutSeconds: 0, pollIntervalSeconds: 30 });
     const bad = validateWaitForTrainingJobs({ pollIntervalSeconds: 0 });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.failures[0].reason).toMatch(/pollIntervalSeconds is 0; expected an integer from 1/);
+    if (!bad.ok) expect(render(bad.failures[0].reason, TABLE_SPELLING)).toMatch(/pollIntervalSeconds is 0; expected an integer from 1/);
   });
 });
 

@@ -26,6 +26,8 @@ class LiveList {
 
 const opts = { offset: 0, pageSize: 100, maxConcurrency: 4 };
 
+const jobsOf = (listing: { pages: ApiJob[][] }) => listing.pages.flat();
+
 /** Every page of a plan, laid out (the pager itself only ever asks for one at a time). */
 function planPages(offset: number, target: number, pageSize: number) {
   const plan = pagePlan(offset, target, pageSize);
@@ -67,17 +69,24 @@ describe("page plan", () => {
 });
 
 describe("listJobs", () => {
+  test("returns the pages it accepted, each without the job it shares with the page before", async () => {
+    const live = new LiveList(250);
+    const listing = await listJobs(live.fetch, opts);
+    expect(listing.pages.map((p) => p.length)).toEqual([100, 99, 51]);
+    expect(listing.pages[1][0].job_id).toBe(live.jobs[100].job_id);
+  });
+
   test.each([0, 1, 99, 100, 101, 250, 1000])("returns all %i jobs once, in order", async (n) => {
     const live = new LiveList(n);
     const listing = await listJobs(live.fetch, opts);
     expect(listing.count).toBe(n);
-    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
+    expect(jobsOf(listing).map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
   });
 
   test("limit caps the total, across pages (250 is three requests)", async () => {
     const live = new LiveList(1000);
     const listing = await listJobs(live.fetch, { ...opts, limit: 250, pageSize: 100 });
-    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.slice(0, 250).map((j) => j.job_id));
+    expect(jobsOf(listing).map((j) => j.job_id)).toEqual(live.jobs.slice(0, 250).map((j) => j.job_id));
     expect(listing.count).toBe(1000);
     expect(live.requests.length).toBe(3);
   });
@@ -85,13 +94,13 @@ describe("listJobs", () => {
   test("offset starts the listing; a small page size pages further", async () => {
     const live = new LiveList(57);
     const listing = await listJobs(live.fetch, { ...opts, offset: 10, pageSize: 7 });
-    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.slice(10).map((j) => j.job_id));
+    expect(jobsOf(listing).map((j) => j.job_id)).toEqual(live.jobs.slice(10).map((j) => j.job_id));
   });
 
   test("page size 1 returns every job once, confirmed by a second listing", async () => {
     const live = new LiveList(5);
     const listing = await listJobs(live.fetch, { ...opts, pageSize: 1 });
-    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
+    expect(jobsOf(listing).map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
     expect(live.requests).toHaveLength(10);
   });
 
@@ -104,7 +113,7 @@ describe("listJobs", () => {
     };
     const drift: string[] = [];
     const listing = await listJobs(live.fetch, { ...opts, pageSize: 1, maxConcurrency: 1, onDrift: (m) => drift.push(m) });
-    const ids = listing.jobs.map((j) => j.job_id);
+    const ids = jobsOf(listing).map((j) => j.job_id);
     expect(ids).toContain(b.job_id);
     expect(ids).toEqual(live.jobs.map((j) => j.job_id));
     expect(drift.join()).toMatch(/page size 1 disagreed/);
@@ -176,7 +185,7 @@ describe("listJobs", () => {
     const listing = await listJobs(live.fetch, { ...opts, onDrift: (m) => drift.push(m) });
     expect(drift.length).toBeGreaterThan(0);
     expect(listing.listings).toBe(2);
-    expect(listing.jobs.map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
+    expect(jobsOf(listing).map((j) => j.job_id)).toEqual(live.jobs.map((j) => j.job_id));
   });
 
   test("a job moving to the front with the total unchanged (update_time order) is caught by the overlap", async () => {
@@ -189,7 +198,7 @@ describe("listJobs", () => {
     };
     const listing = await listJobs(live.fetch, { ...opts, maxConcurrency: 1 });
     expect(listing.listings).toBe(2);
-    const ids = listing.jobs.map((j) => j.job_id);
+    const ids = jobsOf(listing).map((j) => j.job_id);
     expect(new Set(ids).size).toBe(450);
     expect(ids).toEqual(live.jobs.map((j) => j.job_id));
   });
@@ -201,7 +210,7 @@ describe("listJobs", () => {
       if (n === 2 && created++ === 0) live.jobs.unshift(job(90000));
     };
     const listing = await listJobs(live.fetch, opts);
-    const ids = listing.jobs.map((j) => j.job_id);
+    const ids = jobsOf(listing).map((j) => j.job_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(live.jobs.map((j) => j.job_id));
     expect(listing.count).toBe(451);
@@ -226,7 +235,7 @@ describe("listJobs", () => {
     expect(requests).toBe(1);
     // Within the bound, a limit makes the same service listable.
     const limited = await listJobs(fetch, { ...opts, limit: 1000 });
-    expect(limited.jobs).toHaveLength(1000);
+    expect(jobsOf(limited)).toHaveLength(1000);
   });
 
   test("the bound counts from the offset, and can be set lower", async () => {
@@ -272,7 +281,7 @@ describe("listJobs", () => {
     };
     const listing = await listJobs(fetch, opts);
     expect(listing.listings).toBe(2);
-    expect(listing.jobs).toHaveLength(450);
+    expect(jobsOf(listing)).toHaveLength(450);
   });
 
   test("one answer holding a job twice is the service contradicting itself, even when it is the only page", async () => {

@@ -124,7 +124,7 @@ describe("an https endpoint through a CONNECT proxy", () => {
     const c = client("https://metastudio.cn-nrth-4.myhuaweicloud.com", { caCertFile: caFile, env: { HTTPS_PROXY: p.url } });
     const err = await rejected(c.listPage(page()));
     expect(err.message).toMatch(
-      /after 2 attempt\(s\): the proxy refused the request: HTTP 502.*check metastudio:region, metastudio:cloud or metastudio:endpoint/,
+      /after 2 attempt\(s\): the proxy refused the request: HTTP 502.*the proxy could not reach the endpoint: check region, cloud or endpoint/,
     );
     expect(p.seen.map((s) => s.target)).toEqual([
       "metastudio.cn-nrth-4.myhuaweicloud.com:443",
@@ -189,7 +189,7 @@ describe("trusted roots and certificate checks", () => {
     expect(err.message).toMatch(
       /the TLS certificate of localhost is not signed by a trusted authority \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/,
     );
-    expect(err.message).toMatch(/metastudio:caCertFile, SSL_CERT_FILE or NODE_EXTRA_CA_CERTS/);
+    expect(err.message).toMatch(/add that CA with caCertFile, SSL_CERT_FILE or NODE_EXTRA_CA_CERTS/);
   });
 
   test("the CA by SSL_CERT_FILE or by caCertFile: trusted, the bundled roots kept", async () => {
@@ -200,7 +200,7 @@ describe("trusted roots and certificate checks", () => {
   test("a CA file that is not there or holds no certificate: an error naming the setting before any request", () => {
     const before = emulator.stats.requests;
     expect(() => client(endpoint(), { caCertFile: files.write("empty.pem", "nothing here\n") })).toThrow(
-      /^metastudio:caCertFile names .*empty\.pem, which holds no PEM certificate/,
+      /^caCertFile names .*empty\.pem, which holds no PEM certificate/,
     );
     expect(() => client(endpoint(), { env: { SSL_CERT_FILE: "/nonexistent/ca.pem" } })).toThrow(
       /^SSL_CERT_FILE names \/nonexistent\/ca\.pem, which cannot be read \(ENOENT\)/,

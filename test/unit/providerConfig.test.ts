@@ -1,4 +1,16 @@
-import { checkConfig, configFromVariables, resolveSettings, withEnvFallbacks } from "../../provider/src/config/providerConfig";
+import * as config from "../../provider/src/config/providerConfig";
+import type { InputFailure } from "../../provider/src/schema/inputValidation";
+import { render } from "../../provider/src/schema/text";
+import { PULUMI_SPELLING } from "../../provider/src/pulumi/spelling";
+
+const { configFromVariables, withEnvFallbacks } = config;
+/** Failures as a Pulumi user reads them. */
+const worded = (list: InputFailure[]) => list.map((f) => ({ property: f.property, reason: render(f.reason, PULUMI_SPELLING) }));
+const checkConfig = (...args: Parameters<typeof config.checkConfig>) => worded(config.checkConfig(...args));
+function resolveSettings(...args: Parameters<typeof config.resolveSettings>) {
+  const r = config.resolveSettings(...args);
+  return r.ok ? r : { ok: false as const, failures: worded(r.failures) };
+}
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 
@@ -68,7 +80,7 @@ describe("provider configuration", () => {
     [{ maxRetries: "three" }, /maxRetries: metastudio:maxRetries is "three"; expected an integer from 0 to 20/],
     [{ maxRetries: 2.5 }, /maxRetries/],
     [{ maxConcurrency: "0" }, /maxConcurrency/],
-    [{ securityToken: "x" }, /securityToken: .*without accessKey and secretKey/],
+    [{ securityToken: "x" }, /securityToken: .*without metastudio:accessKey and metastudio:secretKey/],
   ])("%j fails CheckConfig", (config, expected) => {
     expect(reasons(config).join("\n")).toMatch(expected);
   });
@@ -119,15 +131,28 @@ describe("provider configuration", () => {
     expect(text).toMatch(/HW_ACCESS_KEY/);
   });
 
-  test("keys that are not configuration are ignored, even those an object has by inheritance", () => {
+  test("keys that are not configuration are refused by name, even those an object has by inheritance; the engine's are not", () => {
+    const fromVariables = configFromVariables([
+      ["metastudio:config:toString", "x"],
+      ["metastudio:config:__proto__", "y"],
+      ["metastudio:config:constructor", "z"],
+    ]);
+    expect(Object.keys(fromVariables)).toEqual(["toString", "__proto__", "constructor"]);
+    expect(checkConfig(withEnvFallbacks(fromVariables, {})).map((f) => f.property)).toEqual(["toString", "__proto__", "constructor"]);
     expect(
-      configFromVariables([
-        ["metastudio:config:toString", "x"],
-        ["metastudio:config:__proto__", "y"],
-        ["metastudio:config:constructor", "z"],
-      ]),
-    ).toEqual({});
-    expect(checkConfig({ toString: 5, constructor: "x", hasOwnProperty: [], version: "0.1.0" })).toEqual([]);
+      checkConfig({ toString: 5, constructor: "x", hasOwnProperty: [], version: "0.1.0", pluginDownloadURL: "https://x" }),
+    ).toHaveLength(3);
+  });
+
+  test.each([
+    ["projectID", "metastudio:projectId"],
+    ["endpiont", "metastudio:endpoint"],
+    ["access_key", "metastudio:accessKey"],
+  ])("a mistyped key %s is refused with the nearest one, %s", (key, nearest) => {
+    const [f] = checkConfig({ [key]: "x" });
+    expect(f.property).toBe(key);
+    expect(f.reason).toContain(`${key} is not a setting of this provider (did you mean ${nearest}?)`);
+    expect(f.reason).toContain("accepted settings: metastudio:region, metastudio:projectId");
   });
 });
 

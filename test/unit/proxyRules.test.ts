@@ -1,8 +1,16 @@
 /** Which proxy a request takes (proxy.ts, noProxy.ts) and how a failed connection is explained. */
 import { parseNoProxy } from "../../provider/src/api/noProxy";
-import { proxyFor, proxyUrlProblem } from "../../provider/src/api/proxy";
+import { proxyFor } from "../../provider/src/api/proxy";
+import { proxyUrlProblem } from "../../provider/src/schema/proxyUrl";
 import { TransportError } from "../../provider/src/api/httpGet";
 import { explainTransport } from "../../provider/src/api/transportHints";
+import { render, TABLE_SPELLING } from "../../provider/src/schema/text";
+
+/** The explanation as one line, fields in the tables' own names. */
+const explained = (...args: Parameters<typeof explainTransport>) => {
+  const { cause, hint } = explainTransport(...args);
+  return hint ? `${cause}; ${render(hint, TABLE_SPELLING)}` : cause;
+};
 
 const https = (host: string) => new URL(`https://${host}`);
 
@@ -55,7 +63,7 @@ describe("the proxy for an endpoint", () => {
 
   test("the setting replaces the variables; NO_PROXY still applies to it", () => {
     const env = { HTTPS_PROXY: "http://env:1", NO_PROXY: "internal.example" };
-    expect(proxyFor(https("api.example"), P, env)?.source).toBe("metastudio:proxy");
+    expect(proxyFor(https("api.example"), P, env)?.source).toBe("proxy");
     expect(proxyFor(https("api.internal.example"), P, env)).toBeUndefined();
     expect(proxyFor(https("api.example"), P, { no_proxy: "*" })).toBeUndefined();
   });
@@ -80,16 +88,14 @@ describe("failed connections explained", () => {
   const endpoint = new URL("https://metastudio.cn-nrth-4.myhuaweicloud.com");
   test("a host DNS does not know names the settings that make it", () => {
     const err = new TransportError("ENOTFOUND", "getaddrinfo ENOTFOUND metastudio.cn-nrth-4.myhuaweicloud.com");
-    expect(explainTransport(err, endpoint, false)).toBe(
-      "the host metastudio.cn-nrth-4.myhuaweicloud.com was not found (DNS: ENOTFOUND); check metastudio:region, metastudio:cloud or metastudio:endpoint (the endpoint is https://metastudio.{region}.{cloud})",
+    expect(explained(err, endpoint, false)).toBe(
+      "the host metastudio.cn-nrth-4.myhuaweicloud.com was not found (DNS: ENOTFOUND); check region, cloud or endpoint (the endpoint is https://metastudio.{region}.{cloud})",
     );
   });
 
   test("a certificate for another name, an expired one; anything else is Node's text", () => {
-    expect(explainTransport(new TransportError("ERR_TLS_CERT_ALTNAME_INVALID", "x"), endpoint, false)).toMatch(/is for another host name/);
-    expect(explainTransport(new TransportError("CERT_HAS_EXPIRED", "x"), endpoint, false)).toMatch(/not valid now .*clock/);
-    expect(explainTransport(new TransportError("ECONNRESET", "ECONNRESET: socket hang up"), endpoint, false)).toBe(
-      "ECONNRESET: socket hang up",
-    );
+    expect(explained(new TransportError("ERR_TLS_CERT_ALTNAME_INVALID", "x"), endpoint, false)).toMatch(/is for another host name/);
+    expect(explained(new TransportError("CERT_HAS_EXPIRED", "x"), endpoint, false)).toMatch(/not valid now .*clock/);
+    expect(explained(new TransportError("ECONNRESET", "ECONNRESET: socket hang up"), endpoint, false)).toBe("ECONNRESET: socket hang up");
   });
 });

@@ -3,8 +3,10 @@
  * message and request id where there is one. Every part that came from the network has been
  * through untrustedText.ts (secrets out, bounded) before it gets here.
  *
- * Each also says whether another attempt could help (see retry.ts).
+ * Each also says whether another attempt could help (see retry.ts). Those that name a setting or
+ * an input are TextErrors, so each front end names it in its users' terms.
  */
+import { configKey, inputName, join, text, Text, TextError } from "../schema/text";
 
 /** What the retry loop needs to know of a failed attempt. */
 export interface RetryAdvice {
@@ -29,20 +31,22 @@ export interface ApiErrorDetails {
   attempts: number;
 }
 
-export class MetaStudioApiError extends Error implements RetryAdvice {
+export class MetaStudioApiError extends TextError implements RetryAdvice {
   readonly details: ApiErrorDetails;
   readonly retryable: boolean;
   readonly retryAfter?: string;
   readonly retryReason: string;
 
-  constructor(details: ApiErrorDetails, hint?: string, retry: { retryable: boolean; retryAfter?: string } = { retryable: false }) {
+  constructor(details: ApiErrorDetails, hint?: Text, retry: { retryable: boolean; retryAfter?: string } = { retryable: false }) {
     const code = details.errorCode ?? "no error_code";
     const msg = details.errorMsg ?? "no error_msg";
     const rid = details.requestId ?? "none";
     const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : "";
     super(
-      `MetaStudio API ${details.request} failed${tries}: HTTP ${details.status} ${code}: ${msg} ` +
-        `(X-Request-Id: ${rid})${hint ? `. ${hint}` : ""}`,
+      join(
+        `MetaStudio API ${details.request} failed${tries}: HTTP ${details.status} ${code}: ${msg} (X-Request-Id: ${rid})`,
+        hint ? join(". ", hint) : "",
+      ),
     );
     this.name = "MetaStudioApiError";
     this.details = details;
@@ -52,8 +56,8 @@ export class MetaStudioApiError extends Error implements RetryAdvice {
   }
 }
 
-/** A connection-level failure (reset, refused, time-out, a body cut short). */
-export class MetaStudioNetworkError extends Error implements RetryAdvice {
+/** A connection-level failure (reset, refused, time-out, a body cut short), with what to check. */
+export class MetaStudioNetworkError extends TextError implements RetryAdvice {
   readonly retryReason: string;
 
   constructor(
@@ -61,8 +65,9 @@ export class MetaStudioNetworkError extends Error implements RetryAdvice {
     cause: string,
     attempts: number,
     readonly retryable: boolean,
+    hint?: Text,
   ) {
-    super(`MetaStudio API ${request} failed after ${attempts} attempt(s): ${cause}`);
+    super(join(`MetaStudio API ${request} failed after ${attempts} attempt(s): ${cause}`, hint ? join("; ", hint) : ""));
     this.name = "MetaStudioNetworkError";
     this.retryReason = cause;
   }
@@ -72,15 +77,13 @@ export class MetaStudioNetworkError extends Error implements RetryAdvice {
  * The endpoint answered a list call with a redirect. The API never does that; following it would
  * send the credentials to whoever the location names and trust that host's jobs, so it is an error.
  */
-export class MetaStudioRedirectError extends Error implements RetryAdvice {
+export class MetaStudioRedirectError extends TextError implements RetryAdvice {
   readonly retryable = false;
   readonly retryReason: string;
 
   constructor(request: string, status: number, location: string, requestId: string | undefined) {
     super(
-      `MetaStudio API ${request} was answered HTTP ${status} with a redirect to ${location}, which was not followed ` +
-        `(no request went there): the list API never redirects. Check metastudio:endpoint, or what stands between this ` +
-        `machine and it (X-Request-Id: ${requestId ?? "none"})`,
+      text`MetaStudio API ${request} was answered HTTP ${String(status)} with a redirect to ${location}, which was not followed (no request went there): the list API never redirects. Check ${configKey("endpoint")}, or what stands between this machine and it (X-Request-Id: ${requestId ?? "none"})`,
     );
     this.name = "MetaStudioRedirectError";
     this.retryReason = `HTTP ${status} redirect`;
@@ -88,21 +91,19 @@ export class MetaStudioRedirectError extends Error implements RetryAdvice {
 }
 
 /** The job list kept shifting under offset paging and no consistent listing could be taken. */
-export class ListingDriftError extends Error {
+export class ListingDriftError extends TextError {
   constructor(attempts: number, reason: string) {
     super(
-      `the training job list kept changing while it was being listed (${attempts} listings, last: ${reason}); ` +
-        "nothing was returned rather than a list with missing or duplicated jobs. Retry, or narrow the filter " +
-        "(e.g. sortKey create_time with createUntil) so the listing is stable.",
+      text`the training job list kept changing while it was being listed (${attempts} listings, last: ${reason}); nothing was returned rather than a list with missing or duplicated jobs. Retry, or narrow the filter (e.g. ${inputName("sortKey")} create_time with ${inputName("createUntil")}) so the listing is stable.`,
     );
     this.name = "ListingDriftError";
   }
 }
 
 /** A listing would hold more than one listing may: too many jobs, or too many bytes of them. */
-export class ListingTooLargeError extends Error {
-  private constructor(what: string, advice: string) {
-    super(`${what}; ${advice}`);
+export class ListingTooLargeError extends TextError {
+  private constructor(what: string, advice: Text) {
+    super(join(what, "; ", advice));
     this.name = "ListingTooLargeError";
   }
 
@@ -110,7 +111,7 @@ export class ListingTooLargeError extends Error {
     return new ListingTooLargeError(
       `the filter matches ${count} jobs${offset ? ` (${Math.max(0, count - offset)} from offset ${offset})` : ""}, more than one listing ` +
         `returns (${max}); nothing was listed beyond the first page`,
-      `narrow the filter (states, batchName, createSince/createUntil, ...) or page through the jobs with offset and limit (limit at most ${max})`,
+      text`narrow the filter (${inputName("states")}, ${inputName("batchName")}, ${inputName("createSince")}/${inputName("createUntil")}, ...) or page through the jobs with ${inputName("offset")} and ${inputName("limit")} (${inputName("limit")} at most ${max})`,
     );
   }
 
@@ -118,7 +119,7 @@ export class ListingTooLargeError extends Error {
     return new ListingTooLargeError(
       `the service's answers for this listing passed ${Math.round(max / 1024 / 1024)} MiB after ${jobs} jobs, far more than jobs ` +
         "of the list API take; the listing was stopped",
-      "narrow the filter or set a lower limit",
+      text`narrow the filter or set a lower ${inputName("limit")}`,
     );
   }
 }

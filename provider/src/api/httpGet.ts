@@ -157,19 +157,13 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
   });
 }
 
-/** The proxy's own refusal. A proxy that cannot reach the endpoint (5xx) may do better on another try. */
+/** The proxy's own refusal; what to do about it is transportHints.ts's to say. */
 function proxyRefused(status: number, statusText: string | undefined): TransportError {
   const text = /^[\x20-\x7e]{0,64}$/.test(statusText ?? "") ? ` ${statusText}` : "";
-  const why =
-    status === 407
-      ? "it wants credentials, or refused the ones given: put them in the proxy URL, http://user:password@host:port"
-      : status >= 500
-        ? "it could not reach the endpoint (check metastudio:region, metastudio:cloud or metastudio:endpoint, and that the proxy may connect there)"
-        : "check the proxy and that it allows connections to the endpoint";
-  return new TransportError(
-    status >= 500 ? "ERR_PROXY_UNAVAILABLE" : "ERR_PROXY_REFUSED",
-    `the proxy refused the request: HTTP ${status}${text}; ${why}`,
-  );
+  // A proxy that cannot reach the endpoint (5xx) may do better on another try; one that wants
+  // credentials, or refuses the endpoint, will not.
+  const code = status === 407 ? "ERR_PROXY_AUTH" : status >= 500 ? "ERR_PROXY_UNAVAILABLE" : "ERR_PROXY_REFUSED";
+  return new TransportError(code, `the proxy refused the request: HTTP ${status}${text}`);
 }
 
 function tooLarge(max: number): TransportError {

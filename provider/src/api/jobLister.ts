@@ -52,7 +52,11 @@ export interface ListOptions {
 
 export interface Listing<J extends Identified> {
   count: number;
-  jobs: J[];
+  /**
+   * The jobs of each page the listing accepted, in order, each without the job it shares with the
+   * page before: together the listing. Serializers encode them page by page.
+   */
+  pages: J[][];
   /** Requests made, over every listing taken. */
   requests: number;
   listings: number;
@@ -124,7 +128,7 @@ interface Rejected {
   requests: number;
 }
 
-type Attempt<J> = { ok: true; count: number; jobs: J[]; requests: number } | Rejected;
+type Attempt<J> = { ok: true; count: number; pages: J[][]; requests: number } | Rejected;
 
 /** A page that holds fewer jobs than its own count says it should. */
 function shortPage(page: PageResult<Identified>, offset: number, asked: number): Omit<Rejected, "ok" | "requests"> | undefined {
@@ -169,8 +173,8 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
   if (target <= firstLimit) {
     const jobs = first.jobs.slice(0, target);
     // A job twice within one answer is that answer contradicting itself, not the list moving.
-    const twice = repeated(jobs);
-    return twice ? { ok: false, reason: twice, contradiction: twice, requests: 1 } : { ok: true, count, jobs, requests: 1 };
+    const twice = repeated([jobs]);
+    return twice ? { ok: false, reason: twice, contradiction: twice, requests: 1 } : { ok: true, count, pages: [jobs], requests: 1 };
   }
 
   const plan = pagePlan(opts.offset, target, opts.pageSize);
@@ -201,31 +205,42 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
   });
   if (problem) return { ok: false, ...problem, requests };
 
-  const jobs: J[] = first.jobs.slice(0, firstLimit);
+  const accepted: J[][] = [first.jobs.slice(0, firstLimit)];
+  let previous = accepted[0];
   for (let i = 0; i < pages.length; i++) {
     const page = pages[i].jobs;
     const { offset, limit } = plan.at(i);
-    if (overlap && page[0].job_id !== jobs[jobs.length - 1].job_id) {
+    if (overlap && page[0].job_id !== previous[previous.length - 1].job_id) {
       return { ok: false, reason: `the jobs shifted around offset ${offset}`, requests };
     }
-    for (let j = overlap; j < limit; j++) jobs.push(page[j]);
+    // The job shared with the page before was accepted there.
+    previous = page.length === limit && overlap === 0 ? page : page.slice(overlap, limit);
+    accepted.push(previous);
   }
-  const twice = repeated(jobs);
-  return twice ? { ok: false, reason: twice, requests } : { ok: true, count, jobs, requests };
+  const twice = repeated(accepted);
+  return twice ? { ok: false, reason: twice, requests } : { ok: true, count, pages: accepted, requests };
 }
 
 /** Why a listing holds a job twice, if it does: within one page as much as across pages. */
-function repeated(jobs: readonly Identified[]): string | undefined {
+function repeated(pages: ReadonlyArray<readonly Identified[]>): string | undefined {
   const seen = new Set<string>();
-  for (const job of jobs) {
-    if (seen.has(job.job_id)) return `job ${job.job_id} was served twice`;
-    seen.add(job.job_id);
+  for (const page of pages) {
+    for (const job of page) {
+      if (seen.has(job.job_id)) return `job ${job.job_id} was served twice`;
+      seen.add(job.job_id);
+    }
   }
   return undefined;
 }
 
-function sameListing<J extends Identified>(a: { count: number; jobs: J[] }, b: { count: number; jobs: J[] }): boolean {
-  return a.count === b.count && a.jobs.length === b.jobs.length && a.jobs.every((j, i) => j.job_id === b.jobs[i].job_id);
+function jobIds(pages: ReadonlyArray<readonly Identified[]>): string[] {
+  return pages.flatMap((page) => page.map((j) => j.job_id));
+}
+
+function sameListing<J extends Identified>(a: { count: number; pages: J[][] }, b: { count: number; pages: J[][] }): boolean {
+  const ids = jobIds(a.pages);
+  const other = jobIds(b.pages);
+  return a.count === b.count && ids.length === other.length && ids.every((id, i) => id === other[i]);
 }
 
 /**
@@ -237,12 +252,12 @@ export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, op
   const confirmByRepeat = opts.pageSize < 2;
   let requests = 0;
   let last: Rejected | undefined;
-  let unconfirmed: { count: number; jobs: J[] } | undefined;
+  let unconfirmed: { count: number; pages: J[][] } | undefined;
   for (let listing = 1; listing <= maxListings; listing++) {
     const attempt = await listOnce(fetchPage, opts);
     requests += attempt.requests;
     if (attempt.ok) {
-      const done = { count: attempt.count, jobs: attempt.jobs, requests, listings: listing };
+      const done = { count: attempt.count, pages: attempt.pages, requests, listings: listing };
       if (!confirmByRepeat || attempt.requests === 1) return done;
       if (unconfirmed && sameListing(unconfirmed, attempt)) return done;
       const first = !unconfirmed;

@@ -22,6 +22,7 @@ import { AkSkCredentials, percentEncode, signRequest } from "./signer";
 import { explainTransport } from "./transportHints";
 import { trustedRoots } from "./trustedRoots";
 import { clip, untrusted } from "./untrustedText";
+import { configKey, text, TextError } from "../schema/text";
 
 export type Auth = ({ kind: "aksk" } & AkSkCredentials) | { kind: "token"; token: string };
 
@@ -121,8 +122,8 @@ export class MetaStudioClient {
     // The path signed must be the path sent: URL normalisation drops "." and ".." segments, and
     // the request would then carry the credentials (and a signature for another path) elsewhere.
     if (new URL(this.url.origin + this.path).pathname !== this.path) {
-      throw new Error(
-        "the endpoint and projectId do not make a request path that is sent as it is signed; check metastudio:endpoint and metastudio:projectId",
+      throw new TextError(
+        text`the endpoint and project id do not make a request path that is sent as it is signed; check ${configKey("endpoint")} and ${configKey("projectId")}`,
       );
     }
     const configSecrets = Redactor.of(settings.secrets ?? []);
@@ -194,8 +195,8 @@ export class MetaStudioClient {
       });
     } catch (err) {
       if (signal?.aborted || !(err instanceof TransportError)) throw err;
-      const cause = explainTransport(err, this.url, this.connection.proxy !== undefined);
-      throw new MetaStudioNetworkError(request, untrusted(cause, redactor, 400), n, RETRYABLE_NETWORK_CODES.has(err.code));
+      const { cause, hint } = explainTransport(err, this.url, this.connection.proxy !== undefined);
+      throw new MetaStudioNetworkError(request, untrusted(cause, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code), hint);
     } finally {
       release();
     }

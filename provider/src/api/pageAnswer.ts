@@ -10,6 +10,7 @@ import { Redactor } from "./redactor";
 import { isRetryableStatus } from "./retryPolicy";
 import { MAX_QUOTED_BODY, MAX_QUOTED_HEADER, untrusted } from "./untrustedText";
 import { describeResponseIssues, listJobsResponseSchema, ListJobsResponse } from "../schema/trainingJob";
+import { configKey, text as worded, Text } from "../schema/text";
 
 export interface JobsPage extends ListJobsResponse {
   requestId?: string;
@@ -105,7 +106,7 @@ export function pageFromAnswer(answer: HttpAnswer, ctx: AnswerContext): JobsPage
           request,
           attempts: attempt,
         },
-        "Check metastudio:endpoint and any proxy on the way",
+        worded`Check ${configKey("endpoint")} and any proxy on the way`,
       );
     }
     const page = parsePage(body, requestId, ctx.bounds, redactor);
@@ -174,11 +175,11 @@ export function parsePage(
   return { ...parsed.data, requestId };
 }
 
-function hintFor(status: number): string | undefined {
+function hintFor(status: number): Text | undefined {
   if (status === 401)
-    return "Check accessKey/secretKey (or authToken) and the machine's clock; a 401 is never retried, since repeated failures lock the access key";
+    return worded`Check ${configKey("accessKey")}/${configKey("secretKey")} (or ${configKey("authToken")}) and the machine's clock; a 401 is never retried, since repeated failures lock the access key`;
   if (status === 403)
-    return "The credentials are valid but lack permission for this project, or projectId is not the project of these credentials";
-  if (status === 404) return "Check the endpoint and projectId";
+    return worded`The credentials are valid but lack permission for this project, or ${configKey("projectId")} is not the project of these credentials`;
+  if (status === 404) return worded`Check ${configKey("endpoint")} and ${configKey("projectId")}`;
   return undefined;
 }

@@ -10,38 +10,39 @@
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import { X509Certificate } from "node:crypto";
+import { configKey, text, TextError } from "../schema/text";
 import type { Env } from "./proxy";
 
 /** A CA file that cannot be used: the message names the setting or variable and the path. */
-export class CaFileError extends Error {
-  constructor(
-    readonly property: string,
-    message: string,
-  ) {
-    super(message);
+export class CaFileError extends TextError {
+  /** The setting to blame: `caCertFile`, also for the variables beside it. */
+  readonly property = "caCertFile";
+
+  constructor(source: string, problem: string) {
+    super(text`${source === "caCertFile" ? configKey("caCertFile") : source} names ${problem}`);
     this.name = "CaFileError";
   }
 }
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-function certificatesIn(path: string, source: string, property: string): string[] {
+function certificatesIn(path: string, source: string): string[] {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
     const code = (err as { code?: string }).code ?? "unreadable";
-    throw new CaFileError(property, `${source} names ${path}, which cannot be read (${code}); expected a file of PEM certificates`);
+    throw new CaFileError(source, `${path}, which cannot be read (${code}); expected a file of PEM certificates`);
   }
   const blocks = text.match(PEM_BLOCK) ?? [];
   if (blocks.length === 0) {
-    throw new CaFileError(property, `${source} names ${path}, which holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    throw new CaFileError(source, `${path}, which holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   }
   blocks.forEach((pem, i) => {
     try {
       new X509Certificate(pem);
     } catch {
-      throw new CaFileError(property, `${source} names ${path}, whose certificate ${i + 1} of ${blocks.length} cannot be read as X.509`);
+      throw new CaFileError(source, `${path}, whose certificate ${i + 1} of ${blocks.length} cannot be read as X.509`);
     }
   });
   return blocks;
@@ -54,10 +55,10 @@ function certificatesIn(path: string, source: string, property: string): string[
 export function trustedRoots(caCertFile: string | undefined, env: Env): string[] | undefined {
   const added: string[] = [];
   const sslCertFile = env.SSL_CERT_FILE?.trim();
-  if (sslCertFile) added.push(...certificatesIn(sslCertFile, "SSL_CERT_FILE", "caCertFile"));
-  if (caCertFile) added.push(...certificatesIn(caCertFile, "metastudio:caCertFile", "caCertFile"));
+  if (sslCertFile) added.push(...certificatesIn(sslCertFile, "SSL_CERT_FILE"));
+  if (caCertFile) added.push(...certificatesIn(caCertFile, "caCertFile"));
   if (added.length === 0) return undefined;
   const extra = env.NODE_EXTRA_CA_CERTS?.trim();
-  const nodeExtra = extra ? certificatesIn(extra, "NODE_EXTRA_CA_CERTS", "caCertFile") : [];
+  const nodeExtra = extra ? certificatesIn(extra, "NODE_EXTRA_CA_CERTS") : [];
   return [...rootCertificates, ...nodeExtra, ...added];
 }

@@ -25,9 +25,15 @@ export function quotedName(name: string, plain: RegExp, max: number): string {
   return plain.test(name) ? name : clip(JSON.stringify(name), max);
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * What must not reach a terminal or a log from text that is not the plugin's own: C0 and C1
+ * controls (line breaks, ESC sequences, NUL), the Unicode line and paragraph separators, and the
+ * bidirectional controls that reorder what a terminal shows (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 
-/** One line of at most `max` characters: control characters (line breaks, escapes) become spaces. */
+/** One line of at most `max` characters: control characters (line breaks, escapes, bidi) become spaces. */
 export function oneLine(text: string, max: number): string {
   return clip(text.replace(CONTROL, " "), max);
 }

@@ -7,7 +7,9 @@
  */
 import { CONFIG_FIELDS } from "../schema/fields";
 import { valueFailure, zodFor } from "../schema/fieldRules";
-import type { InputFailure } from "../schema/inputValidation";
+import { closest, InputFailure, namesOf } from "../schema/inputValidation";
+import { configKey, text } from "../schema/text";
+import { quotedName } from "../api/untrustedText";
 import type { Auth, ClientSettings } from "../api/metaStudioClient";
 
 export type RawConfig = Record<string, unknown>;
@@ -38,15 +40,35 @@ export interface CheckedConfig {
 
 const isConfigKey = (name: string): boolean => Object.hasOwn(CONFIG_FIELDS, name);
 
-/** Configure's `variables` map uses "metastudio:config:key" (older engines "metastudio:key"). */
+/**
+ * Keys the engines themselves put beside the configuration (an explicit Pulumi provider's inputs
+ * carry the plugin's version and download URL): not the user's, so never refused.
+ */
+export const ENGINE_KEYS: ReadonlySet<string> = new Set(["version", "pluginDownloadURL"]);
+
+/**
+ * Configure's `variables` map uses "metastudio:config:key" (older engines "metastudio:key").
+ * Every key of this package is kept, known or not, so that a mistyped one is refused by name.
+ */
 export function configFromVariables(variables: Iterable<[string, string]>): RawConfig {
   const out: RawConfig = {};
   for (const [key, value] of variables) {
     if (!key.startsWith("metastudio:")) continue;
-    const name = key.slice(key.lastIndexOf(":") + 1);
-    if (isConfigKey(name)) out[name] = value;
+    // defineProperty: a key named "__proto__" stays a key (and is refused by name).
+    Object.defineProperty(out, key.slice(key.lastIndexOf(":") + 1), { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/** A key that is not configuration: named with the nearest key there is, and every key accepted. */
+function unknownKey(name: string): InputFailure {
+  const keys = Object.keys(CONFIG_FIELDS);
+  const guess = closest(name, keys);
+  const shown = quotedName(name, /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 64);
+  return {
+    property: shown,
+    reason: text`${shown} is not a setting of this provider${guess ? text` (did you mean ${configKey(guess)}?)` : ""}; accepted settings: ${namesOf(keys, configKey)}`,
+  };
 }
 
 /** Set, for a value: a blank string (a variable exported empty, a stray newline) is not a setting. */
@@ -73,6 +95,10 @@ export function withEnvFallbacks(raw: RawConfig, env: Env): RawConfig {
     return true;
   };
   const out: RawConfig = {};
+  // Keys that are not configuration stay, for the check to refuse them by name.
+  for (const [name, value] of Object.entries(raw)) {
+    if (!isConfigKey(name)) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
   for (const [name, spec] of Object.entries(CONFIG_FIELDS)) {
     if (present(raw[name])) {
       out[name] = raw[name];
@@ -92,21 +118,26 @@ export function withEnvFallbacks(raw: RawConfig, env: Env): RawConfig {
 const RULES = Object.fromEntries(Object.entries(CONFIG_FIELDS).map(([name, spec]) => [name, zodFor(spec, { config: true })]));
 
 /**
- * Each present key through its rule. Keys that are not configuration are left alone: an explicit
- * provider's inputs also carry the engine's own (version, pluginDownloadURL).
+ * Each present key through its rule; a key that is not configuration is refused with the nearest
+ * one, except the engine's own (ENGINE_KEYS).
  */
 function checkFields(config: RawConfig, secretKeys: ReadonlySet<string>): { value: CheckedConfig; failures: InputFailure[] } {
   const value: Record<string, unknown> = {};
   const failures: InputFailure[] = [];
   for (const [name, raw] of Object.entries(config)) {
-    if (!isConfigKey(name) || !present(raw)) continue;
+    if (ENGINE_KEYS.has(name)) continue;
+    if (!isConfigKey(name)) {
+      failures.push(unknownKey(name));
+      continue;
+    }
+    if (!present(raw)) continue;
     const spec = CONFIG_FIELDS[name];
     const parsed = RULES[name].safeParse(raw);
     if (parsed.success) value[name] = parsed.data;
     else
       failures.push({
         property: name,
-        reason: valueFailure(`metastudio:${name}`, spec, raw, parsed.error.issues[0], spec.secret === true || secretKeys.has(name)),
+        reason: valueFailure(configKey(name), spec, raw, parsed.error.issues[0], spec.secret === true || secretKeys.has(name)),
       });
   }
   return { value: value, failures };
@@ -115,27 +146,30 @@ function checkFields(config: RawConfig, secretKeys: ReadonlySet<string>): { valu
 /** How the keys go together; only their presence matters here. */
 function checkCombinations(config: RawConfig): InputFailure[] {
   const failures: InputFailure[] = [];
-  const fail = (property: string, reason: string) => failures.push({ property, reason });
+  const fail = (property: string, reason: InputFailure["reason"]) => failures.push({ property, reason });
   const ak = present(config.accessKey);
   const sk = present(config.secretKey);
   if (ak && !sk)
     fail(
       "secretKey",
-      "metastudio:accessKey is set but metastudio:secretKey is not (nor HW_SECRET_KEY / HUAWEICLOUD_SDK_SK); AK/SK signing needs both",
+      text`${configKey("accessKey")} is set but ${configKey("secretKey")} is not (nor HW_SECRET_KEY / HUAWEICLOUD_SDK_SK); AK/SK signing needs both`,
     );
   if (sk && !ak)
     fail(
       "accessKey",
-      "metastudio:secretKey is set but metastudio:accessKey is not (nor HW_ACCESS_KEY / HUAWEICLOUD_SDK_AK); AK/SK signing needs both",
+      text`${configKey("secretKey")} is set but ${configKey("accessKey")} is not (nor HW_ACCESS_KEY / HUAWEICLOUD_SDK_AK); AK/SK signing needs both`,
     );
   if (present(config.authToken) && (ak || sk)) {
     fail(
       "authToken",
-      "both metastudio:authToken and an access key pair are set; choose one authentication: AK/SK (accessKey, secretKey) or a token (authToken)",
+      text`both ${configKey("authToken")} and an access key pair are set; choose one authentication: AK/SK (${configKey("accessKey")}, ${configKey("secretKey")}) or a token (${configKey("authToken")})`,
     );
   }
   if (present(config.securityToken) && !(ak && sk)) {
-    fail("securityToken", "metastudio:securityToken is set without accessKey and secretKey; temporary credentials need all three");
+    fail(
+      "securityToken",
+      text`${configKey("securityToken")} is set without ${configKey("accessKey")} and ${configKey("secretKey")}; temporary credentials need all three`,
+    );
   }
   return failures;
 }
@@ -167,12 +201,12 @@ export function resolveSettings(
   if (!given("endpoint") && !given("region"))
     failures.push({
       property: "region",
-      reason: "no region: set metastudio:region (or HW_REGION_NAME), or metastudio:endpoint (or HW_METASTUDIO_ENDPOINT)",
+      reason: text`no region: set ${configKey("region")} (or HW_REGION_NAME), or ${configKey("endpoint")} (or HW_METASTUDIO_ENDPOINT)`,
     });
   if (!given("projectId"))
     failures.push({
       property: "projectId",
-      reason: "no project id: set metastudio:projectId (or HW_PROJECT_ID / HUAWEICLOUD_SDK_PROJECT_ID)",
+      reason: text`no project id: set ${configKey("projectId")} (or HW_PROJECT_ID / HUAWEICLOUD_SDK_PROJECT_ID)`,
     });
   let auth: Auth | undefined;
   if (c.authToken) auth = { kind: "token", token: c.authToken };
@@ -181,8 +215,7 @@ export function resolveSettings(
   else if (!given("accessKey") && !given("secretKey") && !given("authToken")) {
     failures.push({
       property: "accessKey",
-      reason:
-        "no credentials: set metastudio:accessKey and metastudio:secretKey (or HW_ACCESS_KEY / HW_SECRET_KEY), or metastudio:authToken (or HW_AUTH_TOKEN)",
+      reason: text`no credentials: set ${configKey("accessKey")} and ${configKey("secretKey")} (or HW_ACCESS_KEY / HW_SECRET_KEY), or ${configKey("authToken")} (or HW_AUTH_TOKEN)`,
     });
   }
   if (failures.length || !auth || !endpoint || !c.projectId) return { ok: false, failures };

@@ -1,37 +1,41 @@
-/** What a function gets from the protocol serving it for one call. */
+/** What a function gets from the front end serving it for one call (core/session.ts makes it). */
 import type { MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
-import type { ApiJob } from "../schema/trainingJob";
+import { TextError, type Text } from "../schema/text";
 
 export type LogSeverity = "debug" | "info" | "warning" | "error";
 
-export interface InvokeContext {
+export interface CallContext {
   client: MetaStudioClient;
   maxConcurrency: number;
   /** True during a preview or plan: nothing may block for long. */
   preview: boolean;
-  /** Aborted when the engine cancels (Ctrl-C, StopProvider); long waits must stop. */
+  /** Aborted on cancel or shutdown (Ctrl-C, Cancel, StopProvider, SIGTERM); long waits must stop. */
   signal: AbortSignal;
-  /** Inputs the program marked secret: messages show them as [secret], never their value. */
+  /** Inputs the caller marked secret: messages show them as [secret], never their value. */
   secretInputs: ReadonlySet<string>;
   /** Their values, to take out of any text from the API. */
   secrets: Redactor;
+  /** Progress and diagnostics for the person waiting (retries, drift, the gate's waiting lines). */
   log: (severity: LogSeverity, message: string) => void;
-  /**
-   * Each validated page as it arrives, before the listing is known to be consistent (a listing
-   * that drifted is taken again, and its pages are then simply not in the result). A protocol can
-   * start its own encoding here while later pages are still on the wire.
-   */
-  onPage?: (jobs: readonly ApiJob[]) => void;
+  /** Time as the gate sees it; the real one unless a test steps it. */
+  clock?: Clock;
+}
+
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or rejects with the signal's reason once it aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
 /** A failure of the call that is the user's to fix (an empty gate, a failed job), not a crash. */
-export class InvokeFailure extends Error {
+export class CallFailure extends TextError {
   constructor(
+    /** The input it is about (its table name), or "jobs" for what the selected jobs are. */
     readonly property: string,
-    message: string,
+    text: Text,
   ) {
-    super(message);
-    this.name = "InvokeFailure";
+    super(text);
+    this.name = "CallFailure";
   }
 }

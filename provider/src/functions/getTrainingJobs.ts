@@ -1,28 +1,19 @@
-/** metastudio:index:getTrainingJobs: every job a filter matches, or up to `limit`. */
+/** getTrainingJobs: every job a filter matches, or up to `limit`. */
 import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
-import { makeValidator } from "../schema/inputValidation";
+import type { InputsOf } from "../schema/fieldTypes";
+import { GET_TRAINING_JOBS_OUTPUTS, OutputsOf } from "../schema/outputs";
 import type { ApiJob } from "../schema/trainingJob";
-import type { InvokeContext } from "./context";
+import type { CallContext } from "./context";
 import { listMatchingJobs } from "./jobQuery";
 
-export interface GetTrainingJobsInputs extends Record<string, unknown> {
-  offset: number;
-  limit?: number;
-  pageSize: number;
-}
+export type GetTrainingJobsInputs = InputsOf<typeof GET_TRAINING_JOBS_INPUTS>;
+/** `jobs`: the pages the listing accepted, validated API objects; each protocol serializes them its own way. */
+export type GetTrainingJobsResult = OutputsOf<typeof GET_TRAINING_JOBS_OUTPUTS, ApiJob>;
 
-export interface GetTrainingJobsResult {
-  /** The service's total for the filter, not only the jobs returned. */
-  count: number;
-  /** The validated API objects, in the service's order; each protocol serializes them its own way. */
-  jobs: ApiJob[];
-}
-
-export const validateGetTrainingJobs = makeValidator<GetTrainingJobsInputs>(GET_TRAINING_JOBS_INPUTS);
-
-export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: InvokeContext): Promise<GetTrainingJobsResult> {
+export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: CallContext): Promise<GetTrainingJobsResult> {
   const { offset, limit, pageSize, ...filters } = inputs;
   const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize });
-  ctx.log("debug", `getTrainingJobs: ${listing.jobs.length} of ${listing.count} jobs in ${listing.requests} requests`);
-  return { count: listing.count, jobs: listing.jobs };
+  const returned = listing.pages.reduce((n, page) => n + page.length, 0);
+  ctx.log("debug", `getTrainingJobs: ${returned} of ${listing.count} jobs in ${listing.requests} requests`);
+  return { count: listing.count, jobs: listing.pages };
 }

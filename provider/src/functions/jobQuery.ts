@@ -1,8 +1,9 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
-import { JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
+import { FieldSpec, JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
 import { listJobs, Listing } from "../api/jobLister";
+import { inputName, TextPart } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
-import type { InvokeContext } from "./context";
+import type { CallContext } from "./context";
 
 export interface ApiQuery {
   query: Array<readonly [string, string]>;
@@ -24,7 +25,7 @@ export function utcTime(rfc3339: string): string {
 export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery {
   const query: Array<readonly [string, string]> = [];
   const headers: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(JOB_FILTER_FIELDS)) {
+  for (const [name, spec] of Object.entries<FieldSpec>(JOB_FILTER_FIELDS)) {
     // Validated inputs: a filter is a string, a number, a boolean or a list of strings.
     const v = inputs[name] as string | number | boolean | string[] | undefined;
     if (v === undefined) continue;
@@ -42,7 +43,8 @@ export function toApiQuery(inputs: Readonly<Record<string, unknown>>): ApiQuery 
 export function hiddenParams(secretInputs: ReadonlySet<string>): Set<string> {
   const hidden = new Set<string>();
   for (const name of secretInputs) {
-    const query = Object.hasOwn(JOB_FILTER_FIELDS, name) ? JOB_FILTER_FIELDS[name].query : undefined;
+    const filters: Readonly<Record<string, FieldSpec>> = JOB_FILTER_FIELDS;
+    const query = Object.hasOwn(filters, name) ? filters[name].query : undefined;
     if (query) hidden.add(query);
     if (Object.hasOwn(PAGING_FIELDS, name)) hidden.add("offset").add("limit");
   }
@@ -58,29 +60,27 @@ export interface ListingRequest {
   deadline?: number;
 }
 
-/** The filters set, by name only: any of them may be secret without the plugin being told. */
-export function filterNames(filters: Readonly<Record<string, unknown>>): string {
+/** The filters set, by name only (each in the reader's terms): any may be secret without the plugin being told. */
+export function filterNames(filters: Readonly<Record<string, unknown>>): TextPart[] {
   const names = Object.keys(filters).filter((k) => filters[k] !== undefined);
-  return names.length ? names.join(", ") : "none";
+  if (names.length === 0) return ["none"];
+  return names.flatMap((k, i) => (i === 0 ? [inputName(k)] : [", ", inputName(k)]));
 }
 
-/** Lists the jobs of a filter; each validated page is handed to `ctx.onPage` as it arrives. */
-export function listMatchingJobs(ctx: InvokeContext, req: ListingRequest): Promise<Listing<ApiJob>> {
+/** Lists the jobs of a filter: the pages the listing accepted. */
+export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise<Listing<ApiJob>> {
   const { query, headers } = toApiQuery(req.filters);
-  // Retries are told through the invoke's log, which knows what in it is secret.
+  // Retries are told through the call's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
   // One key per listing: the process's request budget hands slots to listings in turn.
   const listing = {};
   return listJobs(
-    async (offset, limit, signal) => {
-      const page = await ctx.client.listPage(
+    (offset, limit, signal) =>
+      ctx.client.listPage(
         { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden, listing, deadline: req.deadline },
         signal,
-      );
-      ctx.onPage?.(page.jobs);
-      return page;
-    },
+      ),
     {
       offset: req.offset ?? 0,
       limit: req.limit,

@@ -1,33 +1,24 @@
 /**
- * metastudio:index:waitForTrainingJobs, a deployment gate: passes when every selected job is in a
- * target state; fails at once when one is in a state that needs a person, when time runs out, or
- * when nothing is selected. A preview checks once and never waits (see docs/gate.md).
+ * waitForTrainingJobs, a deployment gate: passes when every selected job is in a target state;
+ * fails at once when one is in a state that needs a person, when time runs out, or when nothing
+ * is selected. A preview checks once and never waits (see docs/gate.md).
  */
 import { DeadlineExceeded, deadlineSignal } from "../api/deadline";
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
-import { makeValidator } from "../schema/inputValidation";
+import type { InputsOf } from "../schema/fieldTypes";
+import { OutputsOf, WAIT_FOR_TRAINING_JOBS_OUTPUTS } from "../schema/outputs";
 import { needsPersonToProceed } from "../schema/states";
+import { inputName, text } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
-import { InvokeContext, InvokeFailure } from "./context";
+import { CallContext, CallFailure, Clock } from "./context";
 import { filterNames, listMatchingJobs } from "./jobQuery";
 
-export interface WaitInputs extends Record<string, unknown> {
-  targetStates: string[];
-  timeoutSeconds: number;
-  pollIntervalSeconds: number;
-}
+export type WaitInputs = InputsOf<typeof WAIT_FOR_TRAINING_JOBS_INPUTS>;
+/** `jobs`: the selected jobs as last seen, the pages of that listing; serialized by each protocol. */
+export type WaitResult = OutputsOf<typeof WAIT_FOR_TRAINING_JOBS_OUTPUTS, ApiJob>;
 
-export interface WaitResult {
-  ready: boolean;
-  /** The selected jobs as last seen: validated API objects, serialized by each protocol. */
-  jobs: ApiJob[];
-  jobIds: string[];
-  assetIds: string[];
-  waitedSeconds: number;
-}
-
-export const validateWaitForTrainingJobs = makeValidator<WaitInputs>(WAIT_FOR_TRAINING_JOBS_INPUTS);
+const REAL_CLOCK: Clock = { now: () => Date.now(), sleep };
 
 function describeJob(j: ApiJob): string {
   return `${j.name} (${j.job_id}): ${j.state}`;
@@ -48,62 +39,64 @@ function listed(jobs: readonly ApiJob[], max = 20): string {
   return jobs.length > max ? `${shown}; and ${jobs.length - max} more` : shown;
 }
 
-function result(jobs: ApiJob[], ready: boolean, startedAt: number): WaitResult {
+function result(pages: ApiJob[][], jobs: readonly ApiJob[], ready: boolean, waitedMs: number): WaitResult {
   return {
     ready,
-    jobs,
+    jobs: pages,
     jobIds: jobs.map((j) => j.job_id),
     assetIds: jobs.flatMap((j) => (typeof j.asset_id === "string" ? [j.asset_id] : [])),
-    waitedSeconds: Math.round((Date.now() - startedAt) / 100) / 10,
+    waitedSeconds: Math.round(waitedMs / 100) / 10,
   };
 }
 
 /**
  * One listing under the gate's deadline: its requests, retries and waits for a slot end when the
  * time limit does, and a retry asked for after it fails at once. With timeoutSeconds 0 (check
- * once) the listing has the retries of any other.
+ * once) the listing has the retries of any other; so it has under a clock of a test's own, which
+ * cannot bound real requests.
  */
 async function listWithin(
-  ctx: InvokeContext,
+  ctx: CallContext,
   filters: Readonly<Record<string, unknown>>,
   timeoutSeconds: number,
   startedAt: number,
-  deadline: number,
-): Promise<ApiJob[]> {
-  if (timeoutSeconds === 0) return (await listMatchingJobs(ctx, { filters })).jobs;
-  const timedOut = () => "a request was still unanswered when the time was up";
-  const bounded = deadlineSignal(deadline, ctx.signal, timedOut);
+): Promise<ApiJob[][]> {
+  if (timeoutSeconds === 0 || ctx.clock) return (await listMatchingJobs(ctx, { filters })).pages;
+  const deadline = startedAt + timeoutSeconds * 1000;
+  const bounded = deadlineSignal(deadline, ctx.signal, () => "a request was still unanswered when the time was up");
   try {
-    return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).jobs;
+    return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).pages;
   } catch (err) {
     if (!(err instanceof DeadlineExceeded)) throw err;
     const waited = Math.round((Date.now() - startedAt) / 100) / 10;
-    throw new InvokeFailure(
+    throw new CallFailure(
       "timeoutSeconds",
-      `timed out after ${waited} s (timeoutSeconds ${timeoutSeconds}) before the jobs could be listed: ${err.message}`,
+      text`timed out after ${String(waited)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}) before the jobs could be listed: ${err.message}`,
     );
   } finally {
     bounded.dispose();
   }
 }
 
-export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext): Promise<WaitResult> {
+export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext): Promise<WaitResult> {
   const { targetStates, timeoutSeconds, pollIntervalSeconds, ...filters } = inputs;
+  const clock = ctx.clock ?? REAL_CLOCK;
   const targets = new Set(targetStates);
   const goal = targetStates.join(" or ");
-  const startedAt = Date.now();
+  const startedAt = clock.now();
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
-    const jobs = await listWithin(ctx, filters, timeoutSeconds, startedAt, deadline);
+    const pages = await listWithin(ctx, filters, timeoutSeconds, startedAt);
+    const jobs = pages.flat();
     if (jobs.length === 0) {
-      throw new InvokeFailure(
+      throw new CallFailure(
         "jobs",
-        `the gate selected no training jobs (filters set: ${filterNames(filters)}); a gate on nothing is a mistake: check jobId / batchName / states`,
+        text`the gate selected no training jobs (filters set: ${filterNames(filters)}); a gate on nothing is a mistake: check ${inputName("jobId")} / ${inputName("batchName")} / ${inputName("states")}`,
       );
     }
     const stuck = jobs.filter((j) => !targets.has(j.state) && needsPersonToProceed(j.state));
     if (stuck.length > 0) {
-      throw new InvokeFailure(
+      throw new CallFailure(
         "jobs",
         `${stuck.length} of ${jobs.length} selected jobs cannot reach ${goal} without a person acting: ${listed(stuck)}`,
       );
@@ -111,28 +104,28 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: InvokeContext
     const pending = jobs.filter((j) => !targets.has(j.state));
     if (pending.length === 0) {
       ctx.log("info", `gate passed: all ${jobs.length} selected jobs are in ${goal}`);
-      return result(jobs, true, startedAt);
+      return result(pages, jobs, true, clock.now() - startedAt);
     }
     if (ctx.preview) {
       ctx.log(
         "info",
         `preview: ${pending.length} of ${jobs.length} jobs not yet in ${goal} (${countByState(pending)}); the deployment will wait up to ${timeoutSeconds} s`,
       );
-      return result(jobs, false, startedAt);
+      return result(pages, jobs, false, clock.now() - startedAt);
     }
     const timedOut = () =>
-      new InvokeFailure(
+      new CallFailure(
         "timeoutSeconds",
-        `timed out after ${Math.round((Date.now() - startedAt) / 1000)} s (timeoutSeconds ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
+        text`timed out after ${Math.round((clock.now() - startedAt) / 1000)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
       );
-    const now = Date.now();
+    const now = clock.now();
     if (now >= deadline) throw timedOut();
     ctx.log(
       "info",
       `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`,
     );
-    await sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
+    await clock.sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
     // No check starts at the deadline: it could not finish by it. The jobs are as last seen.
-    if (Date.now() >= deadline) throw timedOut();
+    if (clock.now() >= deadline) throw timedOut();
   }
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FieldSpec, MAX_LIST_ITEMS, MAX_STRING_LENGTH } from "./fields";
 import { FORMATS } from "./formats";
 import { KNOWN_STATES } from "./states";
+import { FieldRef, text, Text } from "./text";
 
 export interface RuleOptions {
   /**
@@ -98,12 +99,12 @@ export function show(value: unknown): string {
 
 /** `<label> is <value>; <what is wrong or accepted>`, from the first issue zod found with the value. */
 export function valueFailure(
-  label: string,
+  label: FieldRef,
   spec: FieldSpec,
   value: unknown,
   issue: { code: string; message: string } | undefined,
   hidden: boolean,
-): string {
+): Text {
   const reason = issue?.code === "custom" ? issue.message : `expected ${describeAccepted(spec)}`;
-  return `${label} is ${hidden ? HIDDEN_VALUE : show(value)}; ${reason}`;
+  return text`${label} is ${hidden ? HIDDEN_VALUE : show(value)}; ${reason}`;
 }

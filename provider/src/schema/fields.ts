@@ -5,12 +5,14 @@
  */
 import type { StringFormat } from "./formats";
 import { KNOWN_STATES } from "./states";
+import { configKey, SECRET_SENTENCE, text, Text } from "./text";
 
 export type FieldType = "integer" | "string" | "boolean" | "stringList";
 
 export interface FieldSpec {
   type: FieldType;
-  description: string;
+  /** Field names in it are references, so that each protocol's schema spells them its own way. */
+  description: Text;
   /** Accepted values for strings (or list items). */
   enum?: readonly string[];
   min?: number;
@@ -36,6 +38,16 @@ export const SORT_DIRS = ["asc", "desc"] as const;
 export const MODEL_RESOLUTIONS = ["1080P", "4K"] as const;
 export const MAX_INT32 = 2147483647;
 
+export type FieldTable = Readonly<Record<string, FieldSpec>>;
+
+/**
+ * A table whose own type is kept (its names and each field's type), so that the functions' input
+ * types derive from it (fieldTypes.ts), and which can still be read as any table.
+ */
+function fieldTable<const T extends Record<string, FieldSpec>>(table: T): T & FieldTable {
+  return table;
+}
+
 /**
  * Bounds on what one invoke may ask for. Ids, names, tags and batch names are short; 256
  * characters is far beyond any, and keeps the longest request line (every filter at its longest,
@@ -58,7 +70,7 @@ export const MAX_LISTING_JOBS = 100_000;
 export const MAX_LISTING_BYTES = 256 * 1024 * 1024;
 
 /** The filters of GET /v1/{project_id}/digital-human-training-manage/user/jobs, camelCased. */
-export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const JOB_FILTER_FIELDS = fieldTable({
   sortKey: {
     type: "string",
     enum: SORT_KEYS,
@@ -145,10 +157,10 @@ export const JOB_FILTER_FIELDS: Readonly<Record<string, FieldSpec>> = {
     header: "X-App-UserId",
     description: "Third-party user id, sent as the `X-App-UserId` header (no Chinese characters), e.g. `app-user-47`. Default: none.",
   },
-};
+});
 
 /** Paging inputs of getTrainingJobs: handled by the provider, not passed through as is. */
-export const PAGING_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const PAGING_FIELDS = fieldTable({
   offset: {
     type: "integer",
     min: 0,
@@ -170,11 +182,11 @@ export const PAGING_FIELDS: Readonly<Record<string, FieldSpec>> = {
     default: 100,
     description: "Jobs per API request, 1 to 100, e.g. `50`. Default 100 (fewest requests).",
   },
-};
+});
 
-export const GET_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> = { ...PAGING_FIELDS, ...JOB_FILTER_FIELDS };
+export const GET_TRAINING_JOBS_INPUTS = fieldTable({ ...PAGING_FIELDS, ...JOB_FILTER_FIELDS });
 
-export const WAIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
+export const WAIT_FIELDS = fieldTable({
   targetStates: {
     type: "stringList",
     enum: KNOWN_STATES,
@@ -196,9 +208,9 @@ export const WAIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
     default: 30,
     description: "Seconds between checks while waiting, 1 to 3600, e.g. `60`. Default 30.",
   },
-};
+});
 
-export const WAIT_FOR_TRAINING_JOBS_INPUTS: Readonly<Record<string, FieldSpec>> = { ...JOB_FILTER_FIELDS, ...WAIT_FIELDS };
+export const WAIT_FOR_TRAINING_JOBS_INPUTS = fieldTable({ ...JOB_FILTER_FIELDS, ...WAIT_FIELDS });
 
 /** Provider configuration: `pulumi config set metastudio:<key>` or explicit Provider inputs. */
 export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
@@ -207,8 +219,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     format: "region",
     maxLength: 64,
     env: ["HW_REGION_NAME"],
-    description:
-      "Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.",
+    description: text`Huawei Cloud region, e.g. \`cn-north-4\` or \`cn-east-3\`; with \`${configKey("cloud")}\` it makes the endpoint. Env: \`HW_REGION_NAME\`. No default: set it or \`${configKey("endpoint")}\`.`,
   },
   projectId: {
     type: "string",
@@ -223,8 +234,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     maxLength: 128,
     secret: true,
     env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
-    description:
-      "Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.",
+    description: text`Access key (AK) for AK/SK signing, with \`${configKey("secretKey")}\`. ${SECRET_SENTENCE}. Read by the plugin from \`HW_ACCESS_KEY\` or \`HUAWEICLOUD_SDK_AK\` when not set and no token is configured.`,
   },
   secretKey: {
     type: "string",
@@ -232,8 +242,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     maxLength: 256,
     secret: true,
     env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
-    description:
-      "Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.",
+    description: text`Secret key (SK) for AK/SK signing, with \`${configKey("accessKey")}\`. ${SECRET_SENTENCE}. Read by the plugin from \`HW_SECRET_KEY\` or \`HUAWEICLOUD_SDK_SK\` when not set and no token is configured.`,
   },
   securityToken: {
     type: "string",
@@ -241,8 +250,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     maxLength: 32_768,
     secret: true,
     env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
-    description:
-      "Security token of temporary AK/SK credentials (sent and signed as `X-Security-Token`). Secret. Read by the plugin from `HW_SECURITY_TOKEN` or `HUAWEICLOUD_SDK_SECURITY_TOKEN` when the AK/SK also come from the environment.",
+    description: text`Security token of temporary AK/SK credentials (sent and signed as \`X-Security-Token\`). ${SECRET_SENTENCE}. Read by the plugin from \`HW_SECURITY_TOKEN\` or \`HUAWEICLOUD_SDK_SECURITY_TOKEN\` when the AK/SK also come from the environment.`,
   },
   authToken: {
     type: "string",
@@ -250,8 +258,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     maxLength: 32_768,
     secret: true,
     env: ["HW_AUTH_TOKEN"],
-    description:
-      "IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.",
+    description: text`IAM user token, sent as \`X-Auth-Token\`, instead of AK/SK. ${SECRET_SENTENCE}. Read by the plugin from \`HW_AUTH_TOKEN\` when no key is configured.`,
   },
   cloud: {
     type: "string",
@@ -315,44 +322,5 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     max: 600,
     default: 30,
     description: "Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.",
-  },
-};
-
-/** Fields of one job in the response: API name -> camelCase output name, and its type. */
-export const JOB_OUTPUT_FIELDS: Readonly<Record<string, { api: string; spec: FieldSpec; required?: boolean }>> = {
-  jobId: { api: "job_id", required: true, spec: { type: "string", description: "Training job id." } },
-  name: { api: "name", required: true, spec: { type: "string", description: "Model name, also its name in the asset library." } },
-  state: {
-    api: "state",
-    required: true,
-    spec: { type: "string", description: "Job state; states newer than this provider come back as they are." },
-  },
-  assetId: { api: "asset_id", spec: { type: "string", description: "Model asset id, once the asset exists." } },
-  projectId: { api: "project_id", spec: { type: "string", description: "Project id." } },
-  coverDownloadUrl: {
-    api: "cover_download_url",
-    spec: { type: "string", description: "Signed thumbnail URL, valid 24 hours (it changes on every call)." },
-  },
-  lastUpdateTime: { api: "last_update_time", spec: { type: "string", description: "Last update, RFC 3339." } },
-  createTime: { api: "create_time", spec: { type: "string", description: "Creation time, RFC 3339." } },
-  contact: {
-    api: "contact",
-    spec: { type: "string", description: "Creator's phone number or e-mail (personal data, masked by the service)." },
-  },
-  batchName: { api: "batch_name", spec: { type: "string", description: "Batch name." } },
-  tags: { api: "tags", spec: { type: "stringList", description: "Task tags." } },
-  modelVersion: { api: "model_version", spec: { type: "string", description: "Model version: `V2`, `V3`, `V3.2`, `V3.3`." } },
-  mattingType: { api: "matting_type", spec: { type: "string", description: "Matting: `AI` or `MANUAL`." } },
-  modelResolution: { api: "model_resolution", spec: { type: "string", description: "`1080P` or `4K`." } },
-  appUserId: { api: "app_user_id", spec: { type: "string", description: "Third-party user id." } },
-  isFlexus: { api: "is_flexus", spec: { type: "boolean", description: "Basic-edition (Flexus) job." } },
-  isLiveCopy: { api: "is_live_copy", spec: { type: "boolean", description: "Live-copy job." } },
-  isFastFlexus: { api: "is_fast_flexus", spec: { type: "boolean", description: "Fast Flexus job." } },
-  isOnlyHumanModel: { api: "is_only_human_model", spec: { type: "boolean", description: "Human model only." } },
-  isBackgroundReplacement: { api: "is_background_replacement", spec: { type: "boolean", description: "Background replacement." } },
-  isOndemandResource: { api: "is_ondemand_resource", spec: { type: "boolean", description: "Trained on on-demand resources." } },
-  optionalTrainingLocation: {
-    api: "optional_training_location",
-    spec: { type: "stringList", description: "Regions the job may train in." },
   },
 };

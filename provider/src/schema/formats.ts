@@ -4,7 +4,7 @@
  * fit, without ever repeating the value (credentials go through here).
  */
 
-import { PROXY_ACCEPTED, proxyUrlProblem } from "../api/proxy";
+import { PROXY_ACCEPTED, proxyUrlProblem } from "./proxyUrl";
 
 export type StringFormat =
   "region" | "domainSuffix" | "endpoint" | "projectId" | "accessKey" | "credential" | "headerValue" | "proxyUrl" | "filePath";

@@ -6,16 +6,30 @@
 import { z } from "zod";
 import { quotedName } from "../api/untrustedText";
 import { FieldSpec } from "./fields";
+import type { InputsOf } from "./fieldTypes";
 import { describeAccepted, HIDDEN_VALUE, show, valueFailure, zodFor } from "./fieldRules";
 import { KNOWN_STATES, nearestKnownState } from "./states";
 import { editDistance } from "./editDistance";
+import { inputName, join, text, Text, TextPart } from "./text";
 
+/**
+ * Something wrong with one field: `property` is its table name (or, for a name that is no field,
+ * that name as a message may quote it); `reason` names fields as references.
+ */
 export interface InputFailure {
   property: string;
-  reason: string;
+  reason: Text;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; failures: InputFailure[] };
+
+/** `secret`: inputs the caller marked secret, whose values failures never quote. */
+export type Validator<T> = (args: Readonly<Record<string, unknown>>, secret?: ReadonlySet<string>) => Validated<T>;
+
+/** The names of a table, each a reference, comma-separated. */
+export function namesOf(names: readonly string[], ref: (name: string) => TextPart = inputName): TextPart[] {
+  return names.flatMap((n, i) => (i ? [", ", ref(n)] : [ref(n)]));
+}
 
 /** A failure list stays readable (and its message small) however many keys a program sends. */
 const MAX_FAILURES = 20;
@@ -23,7 +37,7 @@ const MAX_FAILURES = 20;
 const MAX_NAME_SHOWN = 64;
 
 /** Edit distance is cheap here: input names are short and few. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   if (word.length > MAX_NAME_SHOWN) return undefined;
   const lower = word.toLowerCase();
   let best: string | undefined;
@@ -50,28 +64,26 @@ function failureFor(name: string, spec: FieldSpec, value: unknown, issue: z.core
       const hint = spec.enum === KNOWN_STATES && !hidden ? `did you mean ${nearestKnownState(bad.slice(0, 64))}? ` : "";
       return {
         property: name,
-        reason: `${name} contains ${hidden ? HIDDEN_VALUE : show(bad)}, which is not a known value; ${hint}accepted: ${describeAccepted(spec)}`,
+        reason: text`${inputName(name)} contains ${hidden ? HIDDEN_VALUE : show(bad)}, which is not a known value; ${hint}accepted: ${describeAccepted(spec)}`,
       };
     }
     if (value.length === 0) {
       return {
         property: name,
-        reason: `${name} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}`,
+        reason: text`${inputName(name)} is an empty list, which would match nothing; omit it to match every value, or give ${describeAccepted(spec)}`,
       };
     }
   }
-  return { property: name, reason: valueFailure(name, spec, value, issue, hidden || spec.secret === true) };
+  return { property: name, reason: valueFailure(inputName(name), spec, value, issue, hidden || spec.secret === true) };
 }
 
 /**
  * A validator for one function's inputs: unknown names are refused, defaults applied. `secret`
  * names the inputs the program marked secret: their values are never quoted.
  */
-export function makeValidator<T>(
-  fields: Readonly<Record<string, FieldSpec>>,
-): (args: Record<string, unknown>, secret?: ReadonlySet<string>) => Validated<T> {
+export function makeValidator<T extends Readonly<Record<string, FieldSpec>>>(fields: T): Validator<InputsOf<T>> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, spec] of Object.entries(fields)) shape[name] = zodFor(spec).optional();
+  for (const [name, spec] of Object.entries<FieldSpec>(fields)) shape[name] = zodFor(spec).optional();
   const schema = z.strictObject(shape);
   const names = Object.keys(fields);
   return (args, secret = new Set()) => {
@@ -85,7 +97,7 @@ export function makeValidator<T>(
             const guess = closest(key, names);
             failures.push({
               property: nameShown(key),
-              reason: `${nameShown(key)} is not an input of this function${guess ? ` (did you mean ${guess}?)` : ""}; accepted inputs: ${names.join(", ")}`,
+              reason: text`${nameShown(key)} is not an input of this function${guess ? text` (did you mean ${inputName(guess)}?)` : ""}; accepted inputs: ${namesOf(names)}`,
             });
           }
           continue;
@@ -98,16 +110,19 @@ export function makeValidator<T>(
       if (failures.length > MAX_FAILURES) {
         const more = failures.length - MAX_FAILURES;
         failures.length = MAX_FAILURES;
-        failures[MAX_FAILURES - 1].reason += ` (and ${more} more problems with the inputs)`;
+        const last = failures[MAX_FAILURES - 1];
+        failures[MAX_FAILURES - 1] = { ...last, reason: join(last.reason, ` (and ${more} more problems with the inputs)`) };
       }
       return { ok: false, failures };
     }
     const value: Record<string, unknown> = {};
-    for (const [name, spec] of Object.entries(fields)) {
+    for (const [name, spec] of Object.entries<FieldSpec>(fields)) {
       const v = (result.data as Record<string, unknown>)[name];
       if (v !== undefined) value[name] = v;
       else if (spec.default !== undefined) value[name] = spec.default;
     }
-    return { ok: true, value: value as T };
+    // Every field of the table went through its rule and the defaults are in: this is the table's
+    // input type (fieldTypes.ts), which zod cannot see through the shape built above.
+    return { ok: true, value: value as InputsOf<T> };
   };
 }

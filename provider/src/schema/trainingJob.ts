@@ -1,38 +1,32 @@
 /**
- * The response of the list API, validated with zod (extra fields are tolerated and dropped), and
- * the mapping of a job to its camelCase output shape. Absent or null fields are omitted.
+ * The response of the list API, validated with zod (extra fields are tolerated and dropped). The
+ * job's schema is built from JOB_OUTPUT_FIELDS, so a field added to that table is read from the
+ * answer, typed and returned by both protocols, or by neither.
  */
 import { z } from "zod";
-import { JOB_OUTPUT_FIELDS, MAX_INT32 } from "./fields";
+import { MAX_INT32, FieldType } from "./fields";
+import { JOB_OUTPUT_FIELDS, JobFieldSpec, JobOf } from "./outputs";
 
-const str = z.string().nullish();
-const bool = z.boolean().nullish();
-const strList = z.array(z.string()).nullish();
+/** A job as the list API returns it, once validated: its fields under the API's names. */
+export type ApiJob = JobOf<typeof JOB_OUTPUT_FIELDS>;
 
-export const apiJobSchema = z.object({
-  job_id: z.string(),
-  name: z.string(),
-  state: z.string(),
-  asset_id: str,
-  project_id: str,
-  cover_download_url: str,
-  last_update_time: str,
-  create_time: str,
-  contact: str,
-  batch_name: str,
-  tags: strList,
-  model_version: str,
-  matting_type: str,
-  model_resolution: str,
-  app_user_id: str,
-  is_flexus: bool,
-  is_live_copy: bool,
-  is_fast_flexus: bool,
-  is_only_human_model: bool,
-  is_background_replacement: bool,
-  is_ondemand_resource: bool,
-  optional_training_location: strList,
-});
+const VALUE_RULES: Readonly<Record<FieldType, () => z.ZodType>> = {
+  string: () => z.string(),
+  boolean: () => z.boolean(),
+  stringList: () => z.array(z.string()),
+  integer: () => z.number().int(),
+};
+
+const jobShape = Object.fromEntries(
+  Object.values<JobFieldSpec>(JOB_OUTPUT_FIELDS).map((f) => {
+    const rule = VALUE_RULES[f.spec.type]();
+    return [f.api, f.required ? rule : rule.nullish()] as const;
+  }),
+);
+
+// The shape is the table's, field for field; zod cannot see that through Object.fromEntries, so
+// the parsed type is named here once (trainingJob.test checks every field of the table parses).
+export const apiJobSchema = z.object(jobShape) as unknown as z.ZodType<ApiJob>;
 
 export const listJobsResponseSchema = z.object({
   // An int32 in the API's definition: a count beyond it is not an answer of this API.
@@ -40,30 +34,12 @@ export const listJobsResponseSchema = z.object({
   jobs: z.array(apiJobSchema),
 });
 
-export type ApiJob = z.infer<typeof apiJobSchema>;
 export type ListJobsResponse = z.infer<typeof listJobsResponseSchema>;
 
-/** A job as the provider returns it. */
-export type TrainingJob = {
-  jobId: string;
-  name: string;
-  state: string;
-} & Record<string, string | boolean | string[]>;
-
 /** API field name -> output field name, in the schema's order. */
-export const JOB_FIELD_MAPPING: ReadonlyArray<readonly [string, string]> = Object.entries(JOB_OUTPUT_FIELDS).map(
+export const JOB_FIELD_MAPPING: ReadonlyArray<readonly [string, string]> = Object.entries<JobFieldSpec>(JOB_OUTPUT_FIELDS).map(
   ([out, f]) => [f.api, out] as const,
 );
-
-export function toTrainingJob(job: ApiJob): TrainingJob {
-  const source = job as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const [api, name] of JOB_FIELD_MAPPING) {
-    const v = source[api];
-    if (v !== undefined && v !== null) out[name] = v;
-  }
-  return out as TrainingJob;
-}
 
 /** Explains a zod failure of a response in one line, naming where the answer was wrong. */
 export function describeResponseIssues(error: z.ZodError): string {

@@ -57,13 +57,6 @@ export function fromDynamicValue(dv: DynamicValue | undefined): TfValue {
   return null;
 }
 
-export function containsUnknown(v: TfValue): boolean {
-  if (v === UNKNOWN) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (v !== null && typeof v === "object") return Object.values(v).some(containsUnknown);
-  return false;
-}
-
 /** msgpack headers, for answers assembled from parts encoded earlier (see terraformJobs.ts). */
 export function mapHeader(n: number): Uint8Array {
   if (n < 16) return Uint8Array.of(0x80 | n);

@@ -2,12 +2,12 @@
  * A data source's or resource's attributes as the shared functions' inputs (camelCase), checked
  * by the functions' own validators; failures come back as diagnostics on the attribute.
  */
-import type { FieldSpec } from "../schema/fields";
+import type { FieldTable } from "../schema/fields";
 import type { Validated } from "../schema/inputValidation";
 import type { Diagnostic } from "./generated/tfplugin6";
 import { failureDiagnostic } from "./diagnostics";
 import { TfValue, UNKNOWN } from "./dynamicValue";
-import { attributePathOf, snakeCase } from "./names";
+import { snakeCase } from "./names";
 
 export interface Inputs {
   args: Record<string, unknown>;
@@ -15,7 +15,7 @@ export interface Inputs {
   unknown: string[];
 }
 
-export function inputsFrom(value: TfValue, fields: Readonly<Record<string, FieldSpec>>): Inputs {
+export function inputsFrom(value: TfValue, fields: FieldTable): Inputs {
   const obj = value && typeof value === "object" && !Array.isArray(value) ? value : {};
   const args: Record<string, unknown> = {};
   const unknown: string[] = [];
@@ -31,5 +31,5 @@ export function inputsFrom(value: TfValue, fields: Readonly<Record<string, Field
 
 export function checked<T>(validated: Validated<T>): { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] } {
   if (validated.ok) return validated;
-  return { ok: false, diagnostics: validated.failures.map((f) => failureDiagnostic(attributePathOf(f.property), f.reason)) };
+  return { ok: false, diagnostics: validated.failures.map((f) => failureDiagnostic(f)) };
 }

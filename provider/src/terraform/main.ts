@@ -5,7 +5,7 @@
  * first stdout line. Everything else goes to stderr, which the client keeps in its log.
  */
 import { X509Certificate } from "node:crypto";
-import { watchParent } from "../parentWatch";
+import { watchParent } from "../core/parentWatch";
 import { startTerraformServer, TERRAFORM_PROTOCOL_VERSION } from "./server";
 
 export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";

@@ -1,14 +1,18 @@
 /**
  * The provider block: its snake_case attributes mapped onto the shared configuration rules
- * (checkConfig, the environment fallbacks, resolveSettings), so Terraform and Pulumi accept and
- * refuse the same settings with the same words, here placed on the attribute.
+ * (the session's check and resolve, with the environment fallbacks), so Terraform and Pulumi
+ * accept and refuse the same settings with the same rules, here worded in Terraform's names and
+ * placed on the attribute.
  */
-import { checkConfig, Env, ProviderSettings, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
+import type { RawConfig } from "../config/providerConfig";
+import type { ProviderSession } from "../core/session";
 import { CONFIG_FIELDS } from "../schema/fields";
+import type { InputFailure } from "../schema/inputValidation";
+import { render } from "../schema/text";
 import type { Diagnostic } from "./generated/tfplugin6";
 import { failureDiagnostic } from "./diagnostics";
 import { TfValue, UNKNOWN } from "./dynamicValue";
-import { attributePathOf, sharedFieldsByAttribute } from "./names";
+import { sharedFieldsByAttribute, TERRAFORM_SPELLING } from "./names";
 
 const CONFIG_BY_ATTRIBUTE = sharedFieldsByAttribute(Object.keys(CONFIG_FIELDS));
 
@@ -18,13 +22,14 @@ export interface SharedConfig {
   unknown: string[];
 }
 
+/** The block as configuration keys; an attribute that is none stays as it is, to be refused by name. */
 export function sharedConfig(value: TfValue): SharedConfig {
   const raw: RawConfig = {};
   const unknown: string[] = [];
   if (value && typeof value === "object" && !Array.isArray(value)) {
     for (const [attr, v] of Object.entries(value)) {
-      const field = CONFIG_BY_ATTRIBUTE.get(attr);
-      if (!field || v === null) continue;
+      if (v === null) continue;
+      const field = CONFIG_BY_ATTRIBUTE.get(attr) ?? attr;
       if (v === UNKNOWN) unknown.push(attr);
       else raw[field] = v;
     }
@@ -32,9 +37,11 @@ export function sharedConfig(value: TfValue): SharedConfig {
   return { raw, unknown };
 }
 
-function diagnosticsOf(failures: ReadonlyArray<{ property: string; reason: string }>): Diagnostic[] {
-  return failures.map((f) => failureDiagnostic(attributePathOf(f.property), f.reason, "Invalid provider configuration"));
+function diagnosticsOf(failures: readonly InputFailure[]): Diagnostic[] {
+  return failures.map((f) => failureDiagnostic(f, "Invalid provider configuration"));
 }
+
+const said = (f: InputFailure) => `${f.property}\n${render(f.reason, TERRAFORM_SPELLING)}`;
 
 /**
  * ValidateProviderConfig: the block completed from the environment, as Pulumi's CheckConfig does
@@ -42,26 +49,26 @@ function diagnosticsOf(failures: ReadonlyArray<{ property: string; reason: strin
  * validate`, or a variable during the validate walk) may turn out set or null: only failures that
  * hold either way are reported, and none about the unknown value itself.
  */
-export function validateProviderConfig(value: TfValue, env: Env): Diagnostic[] {
+export function validateProviderConfig(value: TfValue, session: ProviderSession): Diagnostic[] {
   const { raw, unknown } = sharedConfig(value);
-  const unknownFields = new Set(unknown.map((attr) => CONFIG_BY_ATTRIBUTE.get(attr)!));
+  const unknownFields = new Set(unknown.map((attr) => CONFIG_BY_ATTRIBUTE.get(attr) ?? attr));
   const ifSet: RawConfig = { ...raw };
-  for (const field of unknownFields)
-    ifSet[field] = CONFIG_FIELDS[field].type === "integer" ? (CONFIG_FIELDS[field].min ?? 0) : "(known after apply)";
-  const whenNull = new Set(checkConfig(withEnvFallbacks(raw, env)).map((f) => `${f.property}\n${f.reason}`));
-  const either = checkConfig(withEnvFallbacks(ifSet, env)).filter(
-    (f) => !unknownFields.has(f.property) && whenNull.has(`${f.property}\n${f.reason}`),
-  );
+  for (const field of unknownFields) {
+    const spec = Object.hasOwn(CONFIG_FIELDS, field) ? CONFIG_FIELDS[field] : undefined;
+    ifSet[field] = spec?.type === "integer" ? (spec.min ?? 0) : "(known after apply)";
+  }
+  const whenNull = new Set(session.check(raw).map(said));
+  const either = session.check(ifSet).filter((f) => !unknownFields.has(f.property) && whenNull.has(said(f)));
   return diagnosticsOf(either);
 }
 
-export type Configured =
-  { ok: true; settings: ProviderSettings } | { ok: false; diagnostics: Diagnostic[] } | { ok: "unknown"; attributes: string[] };
+export type Configured = { ok: true } | { ok: false; diagnostics: Diagnostic[] } | { ok: "unknown"; attributes: string[] };
 
-/** ConfigureProvider: the block completed from the environment, checked, and made client settings. */
-export function configureProvider(value: TfValue, env: Env): Configured {
+/** ConfigureProvider: the block completed from the environment, checked, and made the session's client. */
+export function configureProvider(value: TfValue, session: ProviderSession): Configured {
   const { raw, unknown } = sharedConfig(value);
   if (unknown.length) return { ok: "unknown", attributes: unknown };
-  const resolved = resolveSettings(withEnvFallbacks(raw, env));
-  return resolved.ok ? resolved : { ok: false, diagnostics: diagnosticsOf(resolved.failures) };
+  session.configure(raw);
+  const resolved = session.resolve();
+  return resolved.ok ? { ok: true } : { ok: false, diagnostics: diagnosticsOf(resolved.failures) };
 }

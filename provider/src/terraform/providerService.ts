@@ -4,14 +4,16 @@
  * serialized by terraformJobs.ts; the shared functions know nothing of any of it.
  */
 import * as grpc from "@grpc/grpc-js";
-import type { MetaStudioClient } from "../api/metaStudioClient";
-import type { Env, ProviderSettings } from "../config/providerConfig";
-import type { InvokeContext } from "../functions/context";
+import type { Env } from "../config/providerConfig";
+import { boundedLine } from "../core/failures";
+import { ProviderSession } from "../core/session";
+import type { CallContext } from "../functions/context";
+import { errorText } from "../schema/text";
 import * as tf from "./generated/tfplugin6";
-import { errorAt } from "./diagnostics";
+import { errorAt, failureDiagnostic } from "./diagnostics";
 import { fromDynamicValue, toDynamicValue } from "./dynamicValue";
+import { TERRAFORM_SPELLING } from "./names";
 import type { Log } from "./terraformLog";
-import { attributePathOf, terraformWording } from "./names";
 import { configureProvider, validateProviderConfig } from "./providerConfiguration";
 import { GATE_RESOURCE, gateResourceSchema, providerSchema, TRAINING_JOBS_DATA_SOURCE, trainingJobsDataSourceSchema } from "./schema";
 
@@ -34,7 +36,7 @@ function unary<Req, Res>(name: string, log: Log, fn: Unary<Req, Res>): grpc.hand
       .then(
         (res) => cb(null, res),
         (err: unknown) => {
-          const message = err instanceof Error ? err.message : String(err);
+          const message = boundedLine(errorText(err, TERRAFORM_SPELLING));
           log("error", `${name}: ${message}`);
           cb({ code: grpc.status.INTERNAL, details: message, metadata: new grpc.Metadata(), name: "Error", message });
         },
@@ -50,56 +52,40 @@ const noCapabilities: tf.ServerCapabilities = {
 };
 
 export class TerraformProvider {
-  private settings: ProviderSettings | undefined;
+  private readonly session: ProviderSession;
+  private configured = false;
   private notReady: tf.Diagnostic[] = [
     errorAt(undefined, "Provider not configured", "ConfigureProvider was not called before this request"),
   ];
-  private client: MetaStudioClient | undefined;
-  private cancel = new AbortController();
 
   constructor(
     private readonly log: Log,
-    private readonly env: Env = process.env,
-  ) {}
-
-  /** Aborts running listings and gate waits (StopProvider, shutdown). */
-  stop(reason = "the operation was stopped (StopProvider)"): void {
-    this.cancel.abort(new Error(reason));
-    this.cancel = new AbortController();
+    env: Env = process.env,
+  ) {
+    this.session = new ProviderSession(env);
   }
 
-  private context(onPage?: InvokeContext["onPage"]): InvokeContext | tf.Diagnostic[] {
-    if (!this.settings) return this.notReady;
-    if (!this.client) {
-      const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
-      try {
-        this.client = new MetaStudioClient({ ...this.settings.client, env: this.env });
-      } catch (err) {
-        // A proxy or CA file that cannot be used (HTTPS_PROXY, ca_cert_file, ...), said in Terraform's names.
-        const property = (err as { property?: unknown }).property;
-        const path = typeof property === "string" ? attributePathOf(property) : undefined;
-        return [errorAt(path, "Invalid provider configuration", terraformWording((err as Error).message))];
-      }
-    }
-    const { Redactor } = require("../api/redactor") as typeof import("../api/redactor");
+  /**
+   * StopProvider, and the server's shutdown: running reads and gate waits stop, and no API request
+   * starts again in this process (terraform-plugin-sdk's stop context is done for good too).
+   */
+  shutdown(reason = "StopProvider: the operation was stopped"): void {
+    this.session.shutdown(reason);
+  }
+
+  private context(): CallContext | tf.Diagnostic[] {
+    if (!this.configured) return this.notReady;
     // Terraform marks no input of a read or an apply secret (only provider attributes are
     // sensitive, and the client keeps those out of every message itself).
-    return {
-      client: this.client,
-      maxConcurrency: this.settings.maxConcurrency,
-      preview: false,
-      signal: this.cancel.signal,
-      secretInputs: new Set(),
-      secrets: Redactor.of(),
-      log: this.log,
-      onPage,
-    };
+    const setup = this.session.context({ log: this.log });
+    if (setup.ok) return setup.ctx;
+    if (setup.refused === "shutdown") return [errorAt(undefined, "The provider is stopping", setup.message)];
+    return setup.failures.map((f) => failureDiagnostic(f, "Invalid provider configuration"));
   }
 
   /** An error a request ran into (the API, the network, a listing that kept drifting). */
   private failure(summary: string, err: unknown): tf.Diagnostic[] {
-    // The hints name settings (metastudio:region, metastudio:caCertFile): here they are region, ca_cert_file.
-    const message = terraformWording(err instanceof Error ? err.message : String(err));
+    const message = boundedLine(errorText(err, TERRAFORM_SPELLING));
     this.log("error", `${summary}: ${message}`);
     return [errorAt(undefined, summary, message)];
   }
@@ -136,17 +122,13 @@ export class TerraformProvider {
   });
 
   validateProviderConfig: Unary<tf.ValidateProviderConfig_Request, tf.ValidateProviderConfig_Response> = (req) => ({
-    diagnostics: validateProviderConfig(fromDynamicValue(req.config), this.env),
+    diagnostics: validateProviderConfig(fromDynamicValue(req.config), this.session),
   });
 
   configureProvider: Unary<tf.ConfigureProvider_Request, tf.ConfigureProvider_Response> = (req) => {
-    const configured = configureProvider(fromDynamicValue(req.config), this.env);
-    this.settings = undefined;
-    this.client = undefined;
-    if (configured.ok === true) {
-      this.settings = configured.settings;
-      return { diagnostics: [] };
-    }
+    const configured = configureProvider(fromDynamicValue(req.config), this.session);
+    this.configured = configured.ok === true;
+    if (configured.ok === true) return { diagnostics: [] };
     if (configured.ok === "unknown") {
       // Known only after another resource is applied: reads and applies wait for a later Configure.
       this.notReady = [
@@ -171,11 +153,10 @@ export class TerraformProvider {
     const none = { state: undefined, deferred: undefined };
     if (req.typeName !== TRAINING_JOBS_DATA_SOURCE) return { ...none, diagnostics: [unknownType("data source", req.typeName)] };
     const f = features();
-    const jobs = new f.TerraformJobEntries();
-    const ctx = this.context(jobs.addPage);
+    const ctx = this.context();
     if (Array.isArray(ctx)) return { ...none, diagnostics: ctx };
     try {
-      const read = await f.readTrainingJobs(fromDynamicValue(req.config), ctx, jobs);
+      const read = await f.readTrainingJobs(fromDynamicValue(req.config), ctx);
       if (!read.ok) return { ...none, diagnostics: read.diagnostics };
       return { state: { msgpack: read.state, json: Buffer.alloc(0) }, diagnostics: [], deferred: undefined };
     } catch (err) {
@@ -242,7 +223,7 @@ export class TerraformProvider {
   });
 
   stopProvider: Unary<tf.StopProvider_Request, tf.StopProvider_Response> = () => {
-    this.stop();
+    this.shutdown();
     return { Error: "" };
   };
 

@@ -1,8 +1,11 @@
 /**
- * The provider's Terraform schema (GetProviderSchema), built from the same field tables as the
- * Pulumi schema and the validators, under Terraform's snake_case names.
+ * The provider's Terraform schema (GetProviderSchema), built from the same declarations and field
+ * tables as the Pulumi schema and the validators, under Terraform's snake_case names.
  */
-import { CONFIG_FIELDS, FieldSpec, GET_TRAINING_JOBS_INPUTS, JOB_FILTER_FIELDS, JOB_OUTPUT_FIELDS, WAIT_FIELDS } from "../schema/fields";
+import { GET_TRAINING_JOBS, WAIT_FOR_TRAINING_JOBS } from "../core/declarations";
+import { CONFIG_FIELDS, FieldSpec, FieldTable, JOB_FILTER_FIELDS, WAIT_FIELDS } from "../schema/fields";
+import { JOB_OUTPUT_FIELDS, JobFieldSpec, OutputSpec } from "../schema/outputs";
+import { render, Text } from "../schema/text";
 import {
   Schema,
   Schema_Attribute,
@@ -11,9 +14,8 @@ import {
   Schema_Object_NestingMode,
   StringKind,
 } from "./generated/tfplugin6";
-import { snakeCase, terraformWording } from "./names";
+import { snakeCase, TERRAFORM_SPELLING } from "./names";
 
-export const PROVIDER_NAME = "metastudio";
 export const TRAINING_JOBS_DATA_SOURCE = "metastudio_training_jobs";
 export const GATE_RESOURCE = "metastudio_training_jobs_gate";
 
@@ -38,7 +40,7 @@ type Flags = Partial<Pick<Schema_Attribute, "required" | "optional" | "computed"
 function attribute(
   name: string,
   type: CtyType | undefined,
-  description: string,
+  description: Text,
   flags: Flags,
   nestedType?: Schema_Attribute["nestedType"],
 ): Schema_Attribute {
@@ -46,7 +48,7 @@ function attribute(
     name,
     type: type === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(type)),
     nestedType,
-    description: terraformWording(description),
+    description: render(description, TERRAFORM_SPELLING),
     required: flags.required ?? false,
     optional: flags.optional ?? false,
     computed: flags.computed ?? false,
@@ -58,18 +60,18 @@ function attribute(
   };
 }
 
-function fieldAttributes(fields: Readonly<Record<string, FieldSpec>>, flags: Flags): Schema_Attribute[] {
+function fieldAttributes(fields: FieldTable, flags: Flags): Schema_Attribute[] {
   return Object.entries(fields).map(([name, spec]) =>
     attribute(snakeCase(name), ctyTypeOf(spec), spec.description, { ...flags, sensitive: spec.secret }),
   );
 }
 
-function block(attributes: Schema_Attribute[], description: string, blockTypes: Schema_Block["blockTypes"] = []): Schema_Block {
+function block(attributes: Schema_Attribute[], description: Text, blockTypes: Schema_Block["blockTypes"] = []): Schema_Block {
   return {
     version: 0,
     attributes,
     blockTypes,
-    description,
+    description: render(description, TERRAFORM_SPELLING),
     descriptionKind: StringKind.MARKDOWN,
     deprecated: false,
     deprecationMessage: "",
@@ -77,24 +79,46 @@ function block(attributes: Schema_Attribute[], description: string, blockTypes: 
 }
 
 /** A job as the list API returns it, under the API's own (snake_case) names; absent fields are null. */
-export const JOB_ATTRIBUTES: ReadonlyArray<readonly [name: string, spec: FieldSpec]> = Object.values(JOB_OUTPUT_FIELDS).map(
+export const JOB_ATTRIBUTES: ReadonlyArray<readonly [name: string, spec: FieldSpec]> = Object.values<JobFieldSpec>(JOB_OUTPUT_FIELDS).map(
   (f) => [f.api, f.spec] as const,
 );
 
-export const JOB_OBJECT_TYPE: CtyType = ["object", Object.fromEntries(JOB_ATTRIBUTES.map(([name, spec]) => [name, ctyTypeOf(spec)]))];
+/** A function's output as a computed attribute: its Terraform name and cty type. */
+function outputAttribute(name: string, spec: OutputSpec): Schema_Attribute {
+  const attr = spec.terraformName ?? snakeCase(name);
+  switch (spec.type) {
+    case "jobs":
+      return attribute(
+        attr,
+        undefined,
+        spec.description,
+        { computed: true },
+        {
+          attributes: JOB_ATTRIBUTES.map(([job, field]) => attribute(job, ctyTypeOf(field), field.description, { computed: true })),
+          nesting: Schema_Object_NestingMode.LIST,
+          minItems: 0,
+          maxItems: 0,
+        },
+      );
+    case "stringList":
+      return attribute(attr, ["list", "string"], spec.description, { computed: true });
+    case "boolean":
+      return attribute(attr, "bool", spec.description, { computed: true });
+    default:
+      return attribute(attr, "number", spec.description, { computed: true });
+  }
+}
 
-const jobsAttribute = attribute(
-  "jobs",
-  undefined,
-  "The jobs, in the service's order.",
-  { computed: true },
-  {
-    attributes: JOB_ATTRIBUTES.map(([name, spec]) => attribute(name, ctyTypeOf(spec), spec.description, { computed: true })),
-    nesting: Schema_Object_NestingMode.LIST,
-    minItems: 0,
-    maxItems: 0,
-  },
-);
+function outputAttributes(outputs: Readonly<Record<string, OutputSpec>>): Schema_Attribute[] {
+  return Object.entries(outputs)
+    .filter(([, spec]) => !spec.pulumiOnly)
+    .map(([name, spec]) => outputAttribute(name, spec));
+}
+
+/** The Terraform attribute of each output of a function (`count` is `total`, Terraform's meta-argument). */
+export function outputAttributeName(outputs: Readonly<Record<string, OutputSpec>>, name: string): string {
+  return outputs[name].terraformName ?? snakeCase(name);
+}
 
 export const providerSchema: Schema = {
   version: 0,
@@ -107,12 +131,8 @@ export const providerSchema: Schema = {
 export const trainingJobsDataSourceSchema: Schema = {
   version: 0,
   block: block(
-    [
-      ...fieldAttributes(GET_TRAINING_JOBS_INPUTS, { optional: true }),
-      attribute("total", "number", "The service's total of jobs matching the filter (not only those returned).", { computed: true }),
-      jobsAttribute,
-    ],
-    "Lists MetaStudio training jobs with every filter of the API, paging through all matches (or up to `limit`).",
+    [...fieldAttributes(GET_TRAINING_JOBS.inputs, { optional: true }), ...outputAttributes(GET_TRAINING_JOBS.outputs)],
+    GET_TRAINING_JOBS.description,
   ),
 };
 
@@ -127,12 +147,7 @@ export const gateResourceSchema: Schema = {
       ...fieldAttributes(JOB_FILTER_FIELDS, { optional: true }),
       attribute("target_states", ["list", "string"], WAIT_FIELDS.targetStates.description, { optional: true, computed: true }),
       attribute("poll_interval_seconds", "number", WAIT_FIELDS.pollIntervalSeconds.description, { optional: true, computed: true }),
-      attribute("ready", "bool", "Every selected job was in a target state when the gate passed.", { computed: true }),
-      attribute("job_ids", ["list", "string"], "Ids of the selected jobs.", { computed: true }),
-      attribute("asset_ids", ["list", "string"], "Model asset ids of the selected jobs that have one, for the deployment that follows.", {
-        computed: true,
-      }),
-      attribute("waited_seconds", "number", "How long the gate waited.", { computed: true }),
+      ...outputAttributes(WAIT_FOR_TRAINING_JOBS.outputs),
     ],
     "A deployment gate: created once every selected job is in a target state (default `JOB_FINISH`). " +
       "`tofu plan` never waits; `apply` waits up to `timeouts.create` (without it, checks once), and fails at once, naming the jobs, " +

@@ -5,6 +5,7 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import type { Env } from "../config/providerConfig";
+import { SHUTDOWN_GRACE_MS } from "../core/session";
 import { GRPCControllerService } from "./generated/grpc_controller";
 import { GRPCStdioService } from "./generated/grpc_stdio";
 import { ProviderService } from "./generated/tfplugin6";
@@ -73,9 +74,9 @@ export async function startTerraformServer(opts: ServerOptions = {}): Promise<Ru
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= new Promise<void>((resolve) => {
-      provider.stop("the provider is shutting down");
+      provider.shutdown("the client shut the plugin down");
       for (const s of stdioStreams) s.end();
-      const force = setTimeout(() => server.forceShutdown(), 2000);
+      const force = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS);
       force.unref();
       server.tryShutdown(() => {
         clearTimeout(force);

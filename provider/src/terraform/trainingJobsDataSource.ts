@@ -1,32 +1,33 @@
 /** Data source `metastudio_training_jobs`: getTrainingJobs with the attributes of the block. */
-import type { InvokeContext } from "../functions/context";
-import { getTrainingJobs, validateGetTrainingJobs } from "../functions/getTrainingJobs";
-import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
+import { getTrainingJobs } from "../core/functions";
+import type { CallContext } from "../functions/context";
 import type { Diagnostic } from "./generated/tfplugin6";
 import { encodeKnown, encodeObjectOfParts, TfValue } from "./dynamicValue";
 import { checked, inputsFrom } from "./functionInputs";
-import { trainingJobsDataSourceSchema } from "./schema";
-import type { TerraformJobEntries } from "./terraformJobs";
+import { outputAttributeName, trainingJobsDataSourceSchema } from "./schema";
+import { encodedJobList } from "./terraformJobs";
 
 const ATTRIBUTES = trainingJobsDataSourceSchema.block!.attributes.map((a) => a.name);
+const JOBS = outputAttributeName(getTrainingJobs.outputs, "jobs");
+const COUNT = outputAttributeName(getTrainingJobs.outputs, "count");
 
 export function validateTrainingJobsConfig(config: TfValue): Diagnostic[] {
-  const result = checked(validateGetTrainingJobs(inputsFrom(config, GET_TRAINING_JOBS_INPUTS).args));
+  const result = checked(getTrainingJobs.validate(inputsFrom(config, getTrainingJobs.inputs).args));
   return result.ok ? [] : result.diagnostics;
 }
 
 export type Read = { ok: true; state: Buffer } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Lists the jobs; the state is the block as written, plus `total` and `jobs`. */
-export async function readTrainingJobs(config: TfValue, ctx: InvokeContext, jobs: TerraformJobEntries): Promise<Read> {
-  const inputs = checked(validateGetTrainingJobs(inputsFrom(config, GET_TRAINING_JOBS_INPUTS).args));
+export async function readTrainingJobs(config: TfValue, ctx: CallContext): Promise<Read> {
+  const inputs = checked(getTrainingJobs.validate(inputsFrom(config, getTrainingJobs.inputs).args));
   if (!inputs.ok) return inputs;
-  const result = await getTrainingJobs(inputs.value, ctx);
-  const written = (config ?? {}) as Record<string, TfValue>;
+  const result = await getTrainingJobs.run(inputs.value, ctx);
+  const written = config !== null && typeof config === "object" && !Array.isArray(config) ? config : {};
   const state = encodeObjectOfParts(
     ATTRIBUTES.map((name) => {
-      if (name === "jobs") return [name, jobs.list(result.jobs)] as const;
-      if (name === "total") return [name, encodeKnown(result.count)] as const;
+      if (name === JOBS) return [name, encodedJobList(result.jobs)] as const;
+      if (name === COUNT) return [name, encodeKnown(result.count)] as const;
       return [name, encodeKnown(written[name] ?? null)] as const;
     }),
   );

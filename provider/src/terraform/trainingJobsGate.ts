@@ -7,16 +7,19 @@
  * delete forgets the record and read returns it as it is.
  */
 import { randomUUID } from "node:crypto";
-import { InvokeContext, InvokeFailure } from "../functions/context";
-import { validateWaitForTrainingJobs, waitForTrainingJobs, WaitInputs } from "../functions/waitForTrainingJobs";
+import { AnyOutputs, waitForTrainingJobs } from "../core/functions";
+import { CallContext, CallFailure } from "../functions/context";
+import type { WaitInputs } from "../functions/waitForTrainingJobs";
 import { JOB_FILTER_FIELDS, WAIT_FIELDS } from "../schema/fields";
+import type { OutputSpec } from "../schema/outputs";
+import { render } from "../schema/text";
 import type { Diagnostic } from "./generated/tfplugin6";
 import { errorAt } from "./diagnostics";
 import { parseDurationSeconds } from "./duration";
 import { TfObject, TfValue, UNKNOWN } from "./dynamicValue";
 import { checked, inputsFrom } from "./functionInputs";
-import { attributePathOf, snakeCase, terraformWording } from "./names";
-import { GATE_SELECTION_FIELDS, gateResourceSchema } from "./schema";
+import { attributePathOf, snakeCase, TERRAFORM_SPELLING } from "./names";
+import { GATE_SELECTION_FIELDS, gateResourceSchema, outputAttributeName } from "./schema";
 
 const GATE_INPUT_FIELDS = {
   ...JOB_FILTER_FIELDS,
@@ -54,7 +57,7 @@ function gateInputs(value: TfValue): GateInputs {
     }
     args.timeoutSeconds = Math.ceil(seconds);
   }
-  return checked(validateWaitForTrainingJobs(args));
+  return checked(waitForTrainingJobs.validate(args));
 }
 
 export function validateGateConfig(config: TfValue): Diagnostic[] {
@@ -74,8 +77,8 @@ const same = (a: TfValue | undefined, b: TfValue | undefined) =>
 function withDefaults(proposed: TfObject): TfObject {
   return {
     ...proposed,
-    target_states: proposed.target_states ?? [...(WAIT_FIELDS.targetStates.default as string[])],
-    poll_interval_seconds: proposed.poll_interval_seconds ?? (WAIT_FIELDS.pollIntervalSeconds.default as number),
+    target_states: proposed.target_states ?? [...WAIT_FIELDS.targetStates.default],
+    poll_interval_seconds: proposed.poll_interval_seconds ?? WAIT_FIELDS.pollIntervalSeconds.default,
   };
 }
 
@@ -95,32 +98,34 @@ export function planGate(prior: TfValue, proposed: TfValue): Plan {
 export type Applied = { ok: true; newState: TfValue } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Create waits; update keeps the pass on record with its new settings; delete forgets it. */
-export async function applyGate(prior: TfValue, planned: TfValue, ctx: InvokeContext): Promise<Applied> {
+export async function applyGate(prior: TfValue, planned: TfValue, ctx: CallContext): Promise<Applied> {
   const next = asObject(planned);
   if (!next) return { ok: true, newState: null };
   if (asObject(prior) && !COMPUTED_ATTRIBUTES.some((a) => next[a] === UNKNOWN)) return { ok: true, newState: next };
   const inputs = gateInputs(next);
   if (!inputs.ok) return inputs;
   try {
-    const result = await waitForTrainingJobs(inputs.value, ctx);
-    return {
-      ok: true,
-      newState: {
-        ...next,
-        id: randomUUID(),
-        ready: result.ready,
-        job_ids: result.jobIds,
-        asset_ids: result.assetIds,
-        waited_seconds: result.waitedSeconds,
-      },
-    };
+    const result = await waitForTrainingJobs.run(inputs.value, ctx);
+    const values: AnyOutputs = result;
+    const newState: TfObject = { ...next, id: randomUUID() };
+    // The record keeps every output of the gate but the jobs themselves (schema.ts).
+    for (const [name, spec] of Object.entries<OutputSpec>(waitForTrainingJobs.outputs)) {
+      if (!spec.pulumiOnly) newState[outputAttributeName(waitForTrainingJobs.outputs, name)] = recorded(values[name]);
+    }
+    return { ok: true, newState };
   } catch (err) {
-    if (err instanceof InvokeFailure) {
+    if (err instanceof CallFailure) {
       const path = err.property === "timeoutSeconds" ? TIMEOUT_PATH : undefined;
-      return { ok: false, diagnostics: [errorAt(path, "The training jobs did not pass the gate", terraformWording(err.message))] };
+      return { ok: false, diagnostics: [errorAt(path, "The training jobs did not pass the gate", render(err.text, TERRAFORM_SPELLING))] };
     }
     throw err;
   }
+}
+
+/** An output of the gate as its record holds it: a flag, a number or a list of ids. */
+function recorded(v: AnyOutputs[string]): TfValue {
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  return v.every((x): x is string => typeof x === "string") ? v : null;
 }
 
 /** A state written by this or an earlier version of the schema (JSON), as the current schema's value. */

@@ -138,7 +138,7 @@ export interface WaitForTrainingJobsResult {
      */
     readonly jobs: outputs.TrainingJob[];
     /**
-     * Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.
+     * Every selected job is in a target state. Always true once the gate has passed (otherwise the call fails); may be false in a preview, which never waits.
      */
     readonly ready: boolean;
     /**

@@ -91,7 +91,7 @@ type WaitForTrainingJobsResult struct {
 	JobIds []string `pulumi:"jobIds"`
 	// The selected jobs as last seen.
 	Jobs []TrainingJob `pulumi:"jobs"`
-	// Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.
+	// Every selected job is in a target state. Always true once the gate has passed (otherwise the call fails); may be false in a preview, which never waits.
 	Ready bool `pulumi:"ready"`
 	// How long the gate waited, in seconds, e.g. `42.5`; 0 when it checked once.
 	WaitedSeconds float64 `pulumi:"waitedSeconds"`
@@ -185,7 +185,7 @@ func (o WaitForTrainingJobsResultOutput) Jobs() TrainingJobArrayOutput {
 	return o.ApplyT(func(v WaitForTrainingJobsResult) []TrainingJob { return v.Jobs }).(TrainingJobArrayOutput)
 }
 
-// Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.
+// Every selected job is in a target state. Always true once the gate has passed (otherwise the call fails); may be false in a preview, which never waits.
 func (o WaitForTrainingJobsResultOutput) Ready() pulumi.BoolOutput {
 	return o.ApplyT(func(v WaitForTrainingJobsResult) bool { return v.Ready }).(pulumi.BoolOutput)
 }

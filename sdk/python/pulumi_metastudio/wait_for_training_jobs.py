@@ -69,7 +69,7 @@ class WaitForTrainingJobsResult:
     @pulumi.getter
     def ready(self) -> _builtins.bool:
         """
-        Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.
+        Every selected job is in a target state. Always true once the gate has passed (otherwise the call fails); may be false in a preview, which never waits.
         """
         return pulumi.get(self, "ready")
 

@@ -30,7 +30,7 @@ public final class WaitForTrainingJobsResult {
      */
     private List<TrainingJob> jobs;
     /**
-     * @return Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.
+     * @return Every selected job is in a target state. Always true once the gate has passed (otherwise the call fails); may be false in a preview, which never waits.
      * 
      */
     private Boolean ready;
@@ -63,7 +63,7 @@ public final class WaitForTrainingJobsResult {
         return this.jobs;
     }
     /**
-     * @return Every selected job is in a target state. Always true after `pulumi up` (otherwise the call fails); may be false in a preview, which never waits.
+     * @return Every selected job is in a target state. Always true once the gate has passed (otherwise the call fails); may be false in a preview, which never waits.
      * 
      */
     public Boolean ready() {

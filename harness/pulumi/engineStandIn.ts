@@ -17,6 +17,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { firstStdoutLine } from "../firstStdoutLine";
 
 import { REPO_ROOT } from "../repoRoot";
+import type { ClientFactory } from "../../provider/src/core/session";
 
 export const PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "pulumi-resource-metastudio");
 const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
@@ -97,6 +98,8 @@ export interface PluginHostOptions {
    * only the executable's own parts (argv, the port line, signals) go untested.
    */
   inProcess?: boolean;
+  /** In-process only: how the provider makes its API client. */
+  makeClient?: ClientFactory;
 }
 
 export class PluginHost {
@@ -115,7 +118,12 @@ export class PluginHost {
       const { startServer } = await import("../../provider/src/pulumi/server");
       const stderr: string[] = [];
       const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env };
-      const server = await startServer({ engineAddress: opts.engine?.address, env, writeStderr: (t) => stderr.push(t) });
+      const server = await startServer({
+        engineAddress: opts.engine?.address,
+        env,
+        writeStderr: (t) => stderr.push(t),
+        makeClient: opts.makeClient,
+      });
       const client = new ResourceProviderClient(`127.0.0.1:${server.port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": 400 * 1024 * 1024,
       });
@@ -241,6 +249,20 @@ export class PluginHost {
       ret: res.getReturn()?.toJavaScript() as Record<string, unknown> | undefined,
       failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
     };
+  }
+
+  /**
+   * What SIGTERM does to the plugin: the spawned one gets the signal; in-process, the server stops
+   * as the executable stops it on the signal. Invokes can still be sent (they find it stopping).
+   */
+  terminate(): Promise<void> {
+    if (this.stopInProcess) return this.stopInProcess();
+    const child = this.process;
+    if (child.exitCode !== null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   }
 
   async cancel(): Promise<void> {

@@ -16,6 +16,7 @@ import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../provider/src/terrafo
 import { RunningServer, startTerraformServer } from "../../provider/src/terraform/server";
 import { firstStdoutLine } from "../firstStdoutLine";
 import { REPO_ROOT } from "../repoRoot";
+import type { ClientFactory } from "../../provider/src/core/session";
 
 export const TERRAFORM_PLUGIN_BIN = join(REPO_ROOT, "provider", "bin", "terraform-provider-metastudio");
 
@@ -64,6 +65,8 @@ export interface StartOptions {
   /** false: no PLUGIN_CLIENT_CERT, as with TF_DISABLE_PLUGIN_TLS. */
   tls?: boolean;
   bin?: string;
+  /** In-process only: how the provider makes its API client. */
+  makeClient?: ClientFactory;
 }
 
 export class TerraformPlugin {
@@ -128,6 +131,7 @@ export class TerraformPlugin {
       clientCertPem: identity?.certPem,
       env: opts.env ?? {},
       log: (s, m) => stderr.push(`[${s}] ${m}\n`),
+      makeClient: opts.makeClient,
     });
     return new TerraformPlugin(parseHandshake(server.handshakeLine), identity, undefined, server, stderr);
   }

@@ -34,9 +34,12 @@ describe("the JOB_FINISH gate", () => {
   });
 
   test("fails at once, naming the job and its state, when one cannot reach JOB_FINISH", async () => {
-    const t0 = Date.now();
+    const before = emulator.stats.requests;
+    const logged = engine.logs.length;
     const r = await host.invoke(WAIT, { batchName: "gate-bad", timeoutSeconds: 600, pollIntervalSeconds: 1 });
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // One listing, and no wait: it did not poll again.
+    expect(emulator.stats.requests - before).toBe(1);
+    expect(engine.logs.slice(logged).some((l) => l.message.startsWith("waiting for"))).toBe(false);
     expect(r.failures[0].reason).toMatch(
       /1 of 2 selected jobs cannot reach JOB_FINISH without a person acting: broken \(c{32}\): TRAIN_FAILED/,
     );
@@ -67,9 +70,14 @@ describe("the JOB_FINISH gate", () => {
   });
 
   test("a preview checks once and never waits", async () => {
-    const t0 = Date.now();
+    const before = emulator.stats.requests;
+    const logged = engine.logs.length;
     const r = await host.invoke(WAIT, { batchName: "gate-slow", timeoutSeconds: 600 }, true);
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(emulator.stats.requests - before).toBe(1);
+    expect(engine.logs.slice(logged).map((l) => l.message)).toContainEqual(
+      expect.stringMatching(/^preview: 1 of 1 jobs not yet in JOB_FINISH/),
+    );
+    expect(engine.logs.slice(logged).some((l) => l.message.startsWith("waiting for"))).toBe(false);
     expect(r.ret).toMatchObject({ ready: false, jobIds: [hex("e")] });
   });
 

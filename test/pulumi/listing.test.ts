@@ -109,13 +109,13 @@ describe("faults upstream", () => {
   test("a failure no retry can cure (TLS to a plain HTTP port) fails at once, saying what happened", async () => {
     const tls = await pluginFor(emulator, { endpoint: emulator.url.replace("http://", "https://") });
     try {
-      const t0 = Date.now();
       const err = String(await rejected(tls.invoke(GET, {})));
+      // One attempt: the plugin's retries (maxRetries 3) were not spent on it.
       expect(err).toMatch(
         /failed after 1 attempt\(s\): 127\.0\.0\.1:\d+ answered the https:\/\/ request with something other than TLS \(plain http\?\) \(EPROTO\); check the port and scheme of metastudio:endpoint/,
       );
       expect(err).not.toMatch(/ssl routines|openssl/i);
-      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(tls.stderr).not.toMatch(/retrying/);
     } finally {
       await tls.stop();
     }
@@ -137,11 +137,11 @@ describe("faults upstream", () => {
 
 test("a request that outlives requestTimeoutSeconds is abandoned and reported as a time-out", async () => {
   await withPlugin({ jobs: 3, latencyMs: 2500 }, { requestTimeoutSeconds: "1", maxRetries: "1" }, async ({ emulator, host }) => {
-    const t0 = Date.now();
     const err = await rejected(host.invoke(GET, {}));
-    expect(String(err)).toMatch(/ETIMEDOUT/);
-    expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT/);
-    expect(Date.now() - t0).toBeLessThan(2400);
+    // Each attempt was given up at its time-out (1 s), not when the answer came (2.5 s): the
+    // reason is the time-out, and the retry line names it.
+    expect(String(err)).toMatch(/failed after 2 attempt\(s\): ETIMEDOUT: no complete answer within 1 s/);
+    expect(host.stderr).toMatch(/retrying GET .* \(attempt 2 of 2\): ETIMEDOUT/);
     expect(emulator.stats.requests).toBe(2);
   });
 });

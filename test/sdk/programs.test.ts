@@ -109,11 +109,9 @@ describe("waitForTrainingJobs, the JOB_FINISH gate", () => {
   });
 
   test("fails fast on a rejected job, naming it and its state", async () => {
-    const t0 = Date.now();
     await expect(
       run(() => ({ ready: metastudio.waitForTrainingJobsOutput({ batchName: "sdk-bad", timeoutSeconds: 300, pollIntervalSeconds: 1 }).ready })),
     ).rejects.toThrow(/cannot reach JOB_FINISH without a person acting: rejected \(3{32}\): JOB_REJECT/);
-    expect(Date.now() - t0).toBeLessThan(10_000);
   });
 
   test("times out listing the jobs not there yet", async () => {

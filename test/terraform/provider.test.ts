@@ -287,9 +287,11 @@ describe("Terraform provider over tfplugin6", () => {
     test("apply fails at once naming a TRAIN_FAILED job, whatever the time limit", async () => {
       const config = { batch_name: "tf-bad", poll_interval_seconds: 1, timeouts: { create: "10m" } };
       const { planned } = await plugin.plan(GATE, null, config);
-      const t0 = Date.now();
+      const before = requests;
       const { newState, diagnostics } = await plugin.apply(GATE, null, planned, config);
-      expect(Date.now() - t0).toBeLessThan(5000);
+      // One listing, no second check: it failed at once.
+      expect(requests - before).toBe(1);
+      expect(plugin.stderr).not.toMatch(/waiting for .* tf-bad/);
       expect(newState).toBeNull();
       expect(describeDiagnostics(diagnostics)).toEqual([
         expect.objectContaining({

@@ -9,7 +9,7 @@ export type { AnyOutputs, Callable, PreparedCall, ProviderFunction } from "./fun
 export { DECLARATIONS, GET_TRAINING_JOBS, WAIT_FOR_TRAINING_JOBS } from "./declarations";
 export type { FunctionDeclaration } from "./declarations";
 export { ProviderSession, SHUTDOWN_GRACE_MS } from "./session";
-export type { CallOptions, CallSetup, Resolved } from "./session";
+export type { CallOptions, CallSetup, ClientFactory, Resolved } from "./session";
 export { boundedLine, MAX_FAILURE_CHARS, shownFailures } from "./failures";
 export type { ShownFailure } from "./failures";
 export { CallFailure } from "../functions/context";

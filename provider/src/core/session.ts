@@ -10,7 +10,7 @@
  * - `shutdown` stops them and every call after: no API request starts again in this process
  *   (Pulumi after SIGTERM, Terraform after StopProvider, as terraform-plugin-sdk's stop context).
  */
-import type { MetaStudioClient } from "../api/metaStudioClient";
+import type { ClientSettings, MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
 import { checkConfig, Env, ProviderSettings, RawConfig, resolveSettings, withEnvFallbacks } from "../config/providerConfig";
 import type { CallContext, Clock, LogSeverity } from "../functions/context";
@@ -34,6 +34,14 @@ export interface CallOptions {
   clock?: Clock;
 }
 
+/** Makes the client from its settings; a front end may wrap it (a test: a client that cannot be made). */
+export type ClientFactory = (settings: ClientSettings) => MetaStudioClient;
+
+function newClient(settings: ClientSettings): MetaStudioClient {
+  const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
+  return new MetaStudioClient(settings);
+}
+
 export type Resolved = { ok: true; settings: ProviderSettings; client: MetaStudioClient } | { ok: false; failures: InputFailure[] };
 
 export type CallSetup =
@@ -48,7 +56,10 @@ export class ProviderSession {
   private cancelling = new AbortController();
   private shutDownWith: string | undefined;
 
-  constructor(private readonly env: Env = process.env) {}
+  constructor(
+    private readonly env: Env = process.env,
+    private readonly makeClient: ClientFactory = newClient,
+  ) {}
 
   /** Replaces the configuration (keys in the tables' names); `secretKeys` arrived marked secret. */
   configure(raw: RawConfig, secretKeys: ReadonlySet<string> = new Set()): void {
@@ -74,10 +85,9 @@ export class ProviderSession {
     if (this.resolved) return this.resolved;
     const resolved = resolveSettings(withEnvFallbacks(this.raw ?? {}, this.env), this.secretKeys);
     if (!resolved.ok) return (this.resolved = resolved);
-    const { MetaStudioClient } = require("../api/metaStudioClient") as typeof import("../api/metaStudioClient");
     try {
       // The proxy and CA variables come from where the HW_* fallbacks do: this session's environment.
-      const client = new MetaStudioClient({ ...resolved.settings.client, env: this.env });
+      const client = this.makeClient({ ...resolved.settings.client, env: this.env });
       return (this.resolved = { ok: true, settings: resolved.settings, client });
     } catch (err) {
       // A proxy or CA file that cannot be used names its setting; anything else the client refuses

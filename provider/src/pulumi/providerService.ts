@@ -12,7 +12,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { configFromVariables, RawConfig } from "../config/providerConfig";
 import { boundedLine, quotedUserName, ShownFailure, shownFailures } from "../core/failures";
 import type { Callable } from "../core/functions";
-import { ProviderSession } from "../core/session";
+import { ClientFactory, ProviderSession } from "../core/session";
 import { CallFailure } from "../functions/context";
 import type { InputFailure } from "../schema/inputValidation";
 import { errorText } from "../schema/text";
@@ -69,8 +69,9 @@ export class PulumiProvider {
   constructor(
     private readonly engineLog: EngineLog,
     env: NodeJS.ProcessEnv = process.env,
+    makeClient?: ClientFactory,
   ) {
-    this.session = new ProviderSession(env);
+    this.session = new ProviderSession(env, makeClient);
   }
 
   handshake(call: Call<pb.ProviderHandshakeRequest>, cb: Callback<pb.ProviderHandshakeResponse>): void {

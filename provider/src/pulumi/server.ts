@@ -3,7 +3,7 @@
  * (main.ts) and the tests start it the same way; tests can do it in-process.
  */
 import * as grpc from "@grpc/grpc-js";
-import { SHUTDOWN_GRACE_MS } from "../core/session";
+import { ClientFactory, SHUTDOWN_GRACE_MS } from "../core/session";
 import { EngineLog } from "./engineLog";
 import { PulumiProvider } from "./providerService";
 
@@ -19,6 +19,8 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Where log lines are copied besides the engine (process.stderr). */
   writeStderr?: (text: string) => void;
+  /** How the API client is made (the real one unless a test wraps it). */
+  makeClient?: ClientFactory;
 }
 
 export interface RunningServer {
@@ -36,7 +38,7 @@ export interface RunningServer {
  */
 export function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const engineLog = new EngineLog(opts.engineAddress, opts.writeStderr);
-  const provider = new PulumiProvider(engineLog, opts.env);
+  const provider = new PulumiProvider(engineLog, opts.env, opts.makeClient);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_REQUEST_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { FieldSpec, MAX_LIST_ITEMS, MAX_STRING_LENGTH } from "./fields";
 import { FORMATS } from "./formats";
 import { KNOWN_STATES } from "./states";
-import { FieldRef, text, Text } from "./text";
+import { FieldRef, SECRET, text, Text } from "./text";
 
 export interface RuleOptions {
   /**
@@ -87,7 +87,7 @@ export function describeAccepted(spec: FieldSpec): string {
 }
 
 /** Stands in for a value a failure must not repeat. */
-export const HIDDEN_VALUE = "(a secret value)";
+export const HIDDEN_VALUE = text`(a ${SECRET} value)`;
 
 /** A value as a failure quotes it: JSON, at most 120 characters, a URL's user info masked. */
 export function show(value: unknown): string {

@@ -6,7 +6,7 @@
 import * as grpc from "@grpc/grpc-js";
 import type { Env } from "../config/providerConfig";
 import { boundedLine } from "../core/failures";
-import { ProviderSession } from "../core/session";
+import { ClientFactory, ProviderSession } from "../core/session";
 import type { CallContext } from "../functions/context";
 import { errorText } from "../schema/text";
 import * as tf from "./generated/tfplugin6";
@@ -61,8 +61,9 @@ export class TerraformProvider {
   constructor(
     private readonly log: Log,
     env: Env = process.env,
+    makeClient?: ClientFactory,
   ) {
-    this.session = new ProviderSession(env);
+    this.session = new ProviderSession(env, makeClient);
   }
 
   /**

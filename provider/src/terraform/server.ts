@@ -5,7 +5,7 @@
  */
 import * as grpc from "@grpc/grpc-js";
 import type { Env } from "../config/providerConfig";
-import { SHUTDOWN_GRACE_MS } from "../core/session";
+import { ClientFactory, SHUTDOWN_GRACE_MS } from "../core/session";
 import { GRPCControllerService } from "./generated/grpc_controller";
 import { GRPCStdioService } from "./generated/grpc_stdio";
 import { ProviderService } from "./generated/tfplugin6";
@@ -27,6 +27,8 @@ export interface ServerOptions {
   portRange?: { min: number; max: number };
   env?: Env;
   log?: Log;
+  /** How the API client is made (the real one unless a test wraps it). */
+  makeClient?: ClientFactory;
 }
 
 export interface RunningServer {
@@ -62,7 +64,7 @@ async function bindInRange(server: grpc.Server, creds: grpc.ServerCredentials, r
 
 export async function startTerraformServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? stderrLog();
-  const provider = new TerraformProvider(log, opts.env ?? process.env);
+  const provider = new TerraformProvider(log, opts.env ?? process.env, opts.makeClient);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
     "grpc.max_send_message_length": MAX_MESSAGE_BYTES,

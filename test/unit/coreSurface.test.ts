@@ -9,6 +9,7 @@ import {
   DECLARATIONS,
   FUNCTIONS,
   getTrainingJobs,
+  jobsOf,
   MAX_FAILURE_CHARS,
   ProviderSession,
   shownFailures,
@@ -54,10 +55,9 @@ describe("the core's public surface", () => {
     if (!setup.ok) throw new Error("no context");
     const result = await getTrainingJobs.run(checked.value, setup.ctx);
     expect(result.count).toBe(7);
-    expect(result.jobs.map((p) => p.length)).toEqual([3, 2, 2]);
+    expect(result.jobs.map((p) => p.jobs.length)).toEqual([3, 2, 2]);
     expect(
-      result.jobs
-        .flat()
+      jobsOf(result.jobs)
         .map((j) => j.name)
         .sort(),
     ).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6"]);

@@ -26,7 +26,7 @@ class LiveList {
 
 const opts = { offset: 0, pageSize: 100, maxConcurrency: 4 };
 
-const jobsOf = (listing: { pages: ApiJob[][] }) => listing.pages.flat();
+const jobsOf = (listing: { pages: Array<{ jobs: ApiJob[] }> }) => listing.pages.flatMap((p) => p.jobs);
 
 /** Every page of a plan, laid out (the pager itself only ever asks for one at a time). */
 function planPages(offset: number, target: number, pageSize: number) {
@@ -72,8 +72,18 @@ describe("listJobs", () => {
   test("returns the pages it accepted, each without the job it shares with the page before", async () => {
     const live = new LiveList(250);
     const listing = await listJobs(live.fetch, opts);
-    expect(listing.pages.map((p) => p.length)).toEqual([100, 99, 51]);
-    expect(listing.pages[1][0].job_id).toBe(live.jobs[100].job_id);
+    expect(listing.pages.map((p) => p.jobs.length)).toEqual([100, 99, 51]);
+    expect(listing.pages[1].jobs[0].job_id).toBe(live.jobs[100].job_id);
+    expect(listing.pages.every((p) => p.entries === undefined)).toBe(true);
+  });
+
+  test("entries the fetcher made for each page come back sliced with the page's accepted jobs", async () => {
+    const live = new LiveList(250);
+    const listing = await listJobs(async (offset, limit) => {
+      const page = await live.fetch(offset, limit);
+      return { ...page, entries: page.jobs.map((j) => Buffer.from(j.job_id)) };
+    }, opts);
+    for (const page of listing.pages) expect(page.entries!.map((e) => Buffer.from(e).toString())).toEqual(page.jobs.map((j) => j.job_id));
   });
 
   test.each([0, 1, 99, 100, 101, 250, 1000])("returns all %i jobs once, in order", async (n) => {

@@ -28,6 +28,25 @@ export interface PageResult<J extends Identified> {
   requestId?: string;
   /** Size of the answer, counted against the listing's bound on bytes. */
   bytes?: number;
+  /**
+   * The page's jobs as its caller encoded them as the page arrived, one entry per job (a front
+   * end's serializer, so encoding overlaps the wait for the next page): kept with the jobs.
+   */
+  entries?: Uint8Array[];
+}
+
+/** A page the listing accepted: its jobs without the one it shares with the page before, and their entries. */
+export interface AcceptedPage<J extends Identified> {
+  jobs: J[];
+  entries?: Uint8Array[];
+}
+
+/** Jobs `from` to `to` of a page, and their entries when it has them. */
+function accept<J extends Identified>(page: PageResult<J>, from: number, to: number): AcceptedPage<J> {
+  const whole = from === 0 && to === page.jobs.length;
+  const jobs = whole ? page.jobs : page.jobs.slice(from, to);
+  if (!page.entries) return { jobs };
+  return { jobs, entries: whole ? page.entries : page.entries.slice(from, to) };
 }
 
 /** One page; `signal` aborts it when the listing it belongs to is given up. */
@@ -53,10 +72,10 @@ export interface ListOptions {
 export interface Listing<J extends Identified> {
   count: number;
   /**
-   * The jobs of each page the listing accepted, in order, each without the job it shares with the
-   * page before: together the listing. Serializers encode them page by page.
+   * Each page the listing accepted, in order, without the job it shares with the page before:
+   * together the listing. Serializers use (or make) each page's entries.
    */
-  pages: J[][];
+  pages: AcceptedPage<J>[];
   /** Requests made, over every listing taken. */
   requests: number;
   listings: number;
@@ -128,7 +147,7 @@ interface Rejected {
   requests: number;
 }
 
-type Attempt<J> = { ok: true; count: number; pages: J[][]; requests: number } | Rejected;
+type Attempt<J extends Identified> = { ok: true; count: number; pages: AcceptedPage<J>[]; requests: number } | Rejected;
 
 /** A page that holds fewer jobs than its own count says it should. */
 function shortPage(page: PageResult<Identified>, offset: number, asked: number): Omit<Rejected, "ok" | "requests"> | undefined {
@@ -171,10 +190,10 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
   const firstShort = shortPage(first, opts.offset, firstLimit);
   if (firstShort) return { ok: false, ...firstShort, requests: 1 };
   if (target <= firstLimit) {
-    const jobs = first.jobs.slice(0, target);
+    const page = accept(first, 0, target);
     // A job twice within one answer is that answer contradicting itself, not the list moving.
-    const twice = repeated([jobs]);
-    return twice ? { ok: false, reason: twice, contradiction: twice, requests: 1 } : { ok: true, count, pages: [jobs], requests: 1 };
+    const twice = repeated([page]);
+    return twice ? { ok: false, reason: twice, contradiction: twice, requests: 1 } : { ok: true, count, pages: [page], requests: 1 };
   }
 
   const plan = pagePlan(opts.offset, target, opts.pageSize);
@@ -205,27 +224,28 @@ async function listPages<J extends Identified>(fetchPage: FetchPage<J>, opts: Li
   });
   if (problem) return { ok: false, ...problem, requests };
 
-  const accepted: J[][] = [first.jobs.slice(0, firstLimit)];
-  let previous = accepted[0];
+  const accepted: AcceptedPage<J>[] = [accept(first, 0, firstLimit)];
+  let previous = accepted[0].jobs;
   for (let i = 0; i < pages.length; i++) {
-    const page = pages[i].jobs;
+    const page = pages[i];
     const { offset, limit } = plan.at(i);
-    if (overlap && page[0].job_id !== previous[previous.length - 1].job_id) {
+    if (overlap && page.jobs[0].job_id !== previous[previous.length - 1].job_id) {
       return { ok: false, reason: `the jobs shifted around offset ${offset}`, requests };
     }
     // The job shared with the page before was accepted there.
-    previous = page.length === limit && overlap === 0 ? page : page.slice(overlap, limit);
-    accepted.push(previous);
+    const kept = accept(page, overlap, limit);
+    accepted.push(kept);
+    previous = kept.jobs;
   }
   const twice = repeated(accepted);
   return twice ? { ok: false, reason: twice, requests } : { ok: true, count, pages: accepted, requests };
 }
 
 /** Why a listing holds a job twice, if it does: within one page as much as across pages. */
-function repeated(pages: ReadonlyArray<readonly Identified[]>): string | undefined {
+function repeated(pages: ReadonlyArray<AcceptedPage<Identified>>): string | undefined {
   const seen = new Set<string>();
   for (const page of pages) {
-    for (const job of page) {
+    for (const job of page.jobs) {
       if (seen.has(job.job_id)) return `job ${job.job_id} was served twice`;
       seen.add(job.job_id);
     }
@@ -233,11 +253,13 @@ function repeated(pages: ReadonlyArray<readonly Identified[]>): string | undefin
   return undefined;
 }
 
-function jobIds(pages: ReadonlyArray<readonly Identified[]>): string[] {
-  return pages.flatMap((page) => page.map((j) => j.job_id));
+function jobIds(pages: ReadonlyArray<AcceptedPage<Identified>>): string[] {
+  return pages.flatMap((page) => page.jobs.map((j) => j.job_id));
 }
 
-function sameListing<J extends Identified>(a: { count: number; pages: J[][] }, b: { count: number; pages: J[][] }): boolean {
+type Taken<J extends Identified> = { count: number; pages: AcceptedPage<J>[] };
+
+function sameListing<J extends Identified>(a: Taken<J>, b: Taken<J>): boolean {
   const ids = jobIds(a.pages);
   const other = jobIds(b.pages);
   return a.count === b.count && ids.length === other.length && ids.every((id, i) => id === other[i]);
@@ -252,7 +274,7 @@ export async function listJobs<J extends Identified>(fetchPage: FetchPage<J>, op
   const confirmByRepeat = opts.pageSize < 2;
   let requests = 0;
   let last: Rejected | undefined;
-  let unconfirmed: { count: number; pages: J[][] } | undefined;
+  let unconfirmed: Taken<J> | undefined;
   for (let listing = 1; listing <= maxListings; listing++) {
     const attempt = await listOnce(fetchPage, opts);
     requests += attempt.requests;

@@ -10,7 +10,7 @@ import type { CallContext } from "../functions/context";
 import type { FieldTable } from "../schema/fields";
 import type { InputsOf } from "../schema/fieldTypes";
 import { InputFailure, makeValidator, Validator } from "../schema/inputValidation";
-import type { OutputSpec, OutputsOf } from "../schema/outputs";
+import type { JobPage, OutputSpec, OutputsOf } from "../schema/outputs";
 import type { ApiJob } from "../schema/trainingJob";
 import { FunctionDeclaration, GET_TRAINING_JOBS, WAIT_FOR_TRAINING_JOBS } from "./declarations";
 
@@ -30,7 +30,7 @@ export const getTrainingJobs = define(GET_TRAINING_JOBS, runGetTrainingJobs);
 export const waitForTrainingJobs = define(WAIT_FOR_TRAINING_JOBS, runWaitForTrainingJobs);
 
 /** A result as a front end serving any function sees it: each output by name, as its table says. */
-export type AnyOutputs = Readonly<Record<string, number | boolean | string[] | ApiJob[][]>>;
+export type AnyOutputs = Readonly<Record<string, number | boolean | string[] | JobPage<ApiJob>[]>>;
 
 /** A call whose inputs passed validation, ready to run. */
 export interface PreparedCall {

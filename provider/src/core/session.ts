@@ -16,6 +16,7 @@ import { checkConfig, Env, ProviderSettings, RawConfig, resolveSettings, withEnv
 import type { CallContext, Clock, LogSeverity } from "../functions/context";
 import type { InputFailure } from "../schema/inputValidation";
 import { TextError } from "../schema/text";
+import type { ApiJob } from "../schema/trainingJob";
 
 /** After shutdown, how long the calls it failed get to answer before the server closes anyway. */
 export const SHUTDOWN_GRACE_MS = 2000;
@@ -31,6 +32,8 @@ export interface CallOptions {
   log: (severity: LogSeverity, message: string) => void;
   /** The front end's own stop for this call (a command line's Ctrl-C), besides cancel and shutdown. */
   signal?: AbortSignal;
+  /** The front end's serializer of jobs, applied to each page as it arrives (CallContext.encodeJobs). */
+  encodeJobs?: (jobs: readonly ApiJob[]) => Uint8Array[];
   clock?: Clock;
 }
 
@@ -118,6 +121,7 @@ export class ProviderSession {
         secrets,
         log: opts.log,
         clock: opts.clock,
+        encodeJobs: opts.encodeJobs,
       },
     };
   }

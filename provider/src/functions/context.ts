@@ -2,6 +2,7 @@
 import type { MetaStudioClient } from "../api/metaStudioClient";
 import type { Redactor } from "../api/redactor";
 import { TextError, type Text } from "../schema/text";
+import type { ApiJob } from "../schema/trainingJob";
 
 export type LogSeverity = "debug" | "info" | "warning" | "error";
 
@@ -18,6 +19,11 @@ export interface CallContext {
   secrets: Redactor;
   /** Progress and diagnostics for the person waiting (retries, drift, the gate's waiting lines). */
   log: (severity: LogSeverity, message: string) => void;
+  /**
+   * The front end's serializer of jobs, one entry per job, applied to each page as it arrives so
+   * that encoding overlaps the wait for the next page; the entries come back with the pages.
+   */
+  encodeJobs?: (jobs: readonly ApiJob[]) => Uint8Array[];
   /** Time as the gate sees it; the real one unless a test steps it. */
   clock?: Clock;
 }

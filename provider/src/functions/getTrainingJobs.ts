@@ -13,7 +13,7 @@ export type GetTrainingJobsResult = OutputsOf<typeof GET_TRAINING_JOBS_OUTPUTS, 
 export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: CallContext): Promise<GetTrainingJobsResult> {
   const { offset, limit, pageSize, ...filters } = inputs;
   const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize });
-  const returned = listing.pages.reduce((n, page) => n + page.length, 0);
+  const returned = listing.pages.reduce((n, page) => n + page.jobs.length, 0);
   ctx.log("debug", `getTrainingJobs: ${returned} of ${listing.count} jobs in ${listing.requests} requests`);
   return { count: listing.count, jobs: listing.pages };
 }

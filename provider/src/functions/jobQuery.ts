@@ -67,20 +67,23 @@ export function filterNames(filters: Readonly<Record<string, unknown>>): TextPar
   return names.flatMap((k, i) => (i === 0 ? [inputName(k)] : [", ", inputName(k)]));
 }
 
-/** Lists the jobs of a filter: the pages the listing accepted. */
+/** Lists the jobs of a filter: the pages the listing accepted, encoded as they arrived when the front end encodes. */
 export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise<Listing<ApiJob>> {
   const { query, headers } = toApiQuery(req.filters);
   // Retries are told through the call's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
+  const encode = ctx.encodeJobs;
   // One key per listing: the process's request budget hands slots to listings in turn.
   const listing = {};
   return listJobs(
-    (offset, limit, signal) =>
-      ctx.client.listPage(
+    async (offset, limit, signal) => {
+      const page = await ctx.client.listPage(
         { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden, listing, deadline: req.deadline },
         signal,
-      ),
+      );
+      return encode ? { ...page, entries: encode(page.jobs) } : page;
+    },
     {
       offset: req.offset ?? 0,
       limit: req.limit,

@@ -4,10 +4,11 @@
  * is selected. A preview checks once and never waits (see docs/gate.md).
  */
 import { DeadlineExceeded, deadlineSignal } from "../api/deadline";
+import type { Listing } from "../api/jobLister";
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import type { InputsOf } from "../schema/fieldTypes";
-import { OutputsOf, WAIT_FOR_TRAINING_JOBS_OUTPUTS } from "../schema/outputs";
+import { jobsOf, OutputsOf, WAIT_FOR_TRAINING_JOBS_OUTPUTS } from "../schema/outputs";
 import { needsPersonToProceed } from "../schema/states";
 import { inputName, text } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
@@ -39,7 +40,7 @@ function listed(jobs: readonly ApiJob[], max = 20): string {
   return jobs.length > max ? `${shown}; and ${jobs.length - max} more` : shown;
 }
 
-function result(pages: ApiJob[][], jobs: readonly ApiJob[], ready: boolean, waitedMs: number): WaitResult {
+function result(pages: WaitResult["jobs"], jobs: readonly ApiJob[], ready: boolean, waitedMs: number): WaitResult {
   return {
     ready,
     jobs: pages,
@@ -60,7 +61,7 @@ async function listWithin(
   filters: Readonly<Record<string, unknown>>,
   timeoutSeconds: number,
   startedAt: number,
-): Promise<ApiJob[][]> {
+): Promise<Listing<ApiJob>["pages"]> {
   if (timeoutSeconds === 0 || ctx.clock) return (await listMatchingJobs(ctx, { filters })).pages;
   const deadline = startedAt + timeoutSeconds * 1000;
   const bounded = deadlineSignal(deadline, ctx.signal, () => "a request was still unanswered when the time was up");
@@ -87,7 +88,7 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
     const pages = await listWithin(ctx, filters, timeoutSeconds, startedAt);
-    const jobs = pages.flat();
+    const jobs = jobsOf(pages);
     if (jobs.length === 0) {
       throw new CallFailure(
         "jobs",

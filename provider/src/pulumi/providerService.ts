@@ -21,7 +21,7 @@ import { EngineLog } from "./engineLog";
 import { DecodedInvoke, decodeInvokeRequest } from "./invokeRequestDecoding";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
 import { functionName, functionToken } from "./names";
-import { pulumiOutputs } from "./pulumiJobs";
+import { encodePulumiJobs, pulumiOutputs } from "./pulumiJobs";
 import { markedSecret } from "./secretInputs";
 import { SingleFlight } from "./singleFlight";
 import { PULUMI_SPELLING } from "./spelling";
@@ -195,6 +195,7 @@ export class PulumiProvider {
       secretInputs: secretKeys,
       secretValues,
       log: (severity, message) => this.engineLog.log(severity, redact(message)),
+      encodeJobs: encodePulumiJobs,
     });
     // Messages the plugin writes leave secret inputs out by construction (request lines, failures
     // quoting a value); this catches them wherever else they might appear (a job named like one).

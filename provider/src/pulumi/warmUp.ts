@@ -10,9 +10,9 @@
 import { GET_TRAINING_JOBS } from "../core/declarations";
 import { warmUpSample } from "../core/warmUp";
 import { encodeInvokeResponse } from "./invokeResponseEncoding";
-import { pulumiOutputs } from "./pulumiJobs";
+import { encodePulumiJobs, pulumiOutputs } from "./pulumiJobs";
 
 export function warmUp(): void {
   const { count, pages } = warmUpSample();
-  encodeInvokeResponse(pulumiOutputs(GET_TRAINING_JOBS, { count, jobs: pages }));
+  encodeInvokeResponse(pulumiOutputs(GET_TRAINING_JOBS, { count, jobs: pages.map((jobs) => ({ jobs, entries: encodePulumiJobs(jobs) })) }));
 }

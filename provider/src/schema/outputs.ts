@@ -99,13 +99,27 @@ export const WAIT_FOR_TRAINING_JOBS_OUTPUTS = outputTable({
   },
 });
 
+/**
+ * A page of a listing as a function returns it: the jobs the listing accepted from it, and, when
+ * the front end encoded them as the page arrived (CallContext.encodeJobs), one entry per job.
+ */
+export interface JobPage<Job> {
+  jobs: Job[];
+  entries?: Uint8Array[];
+}
+
+/** Every job of a listing's pages, in order. */
+export function jobsOf<Job>(pages: ReadonlyArray<JobPage<Job>>): Job[] {
+  return pages.flatMap((page) => page.jobs);
+}
+
 interface OutputValues<Job> {
   integer: number;
   number: number;
   boolean: boolean;
   stringList: string[];
-  /** The pages the listing accepted, in order: together the jobs, each page encoded as it is. */
-  jobs: Job[][];
+  /** The pages the listing accepted, in order: together the jobs. */
+  jobs: JobPage<Job>[];
 }
 
 /** A function's result type, from its output table: every output is always there. */

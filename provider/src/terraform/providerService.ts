@@ -74,11 +74,12 @@ export class TerraformProvider {
     this.session.shutdown(reason);
   }
 
-  private context(): CallContext | tf.Diagnostic[] {
+  /** `encodeJobs`: the read's serializer, applied to each page as it arrives (a gate keeps no jobs). */
+  private context(encodeJobs?: CallContext["encodeJobs"]): CallContext | tf.Diagnostic[] {
     if (!this.configured) return this.notReady;
     // Terraform marks no input of a read or an apply secret (only provider attributes are
     // sensitive, and the client keeps those out of every message itself).
-    const setup = this.session.context({ log: this.log });
+    const setup = this.session.context({ log: this.log, encodeJobs });
     if (setup.ok) return setup.ctx;
     if (setup.refused === "shutdown") return [errorAt(undefined, "The provider is stopping", setup.message)];
     return setup.failures.map((f) => failureDiagnostic(f, "Invalid provider configuration"));
@@ -154,7 +155,7 @@ export class TerraformProvider {
     const none = { state: undefined, deferred: undefined };
     if (req.typeName !== TRAINING_JOBS_DATA_SOURCE) return { ...none, diagnostics: [unknownType("data source", req.typeName)] };
     const f = features();
-    const ctx = this.context();
+    const ctx = this.context(f.encodeTerraformJobs);
     if (Array.isArray(ctx)) return { ...none, diagnostics: ctx };
     try {
       const read = await f.readTrainingJobs(fromDynamicValue(req.config), ctx);

@@ -1,8 +1,10 @@
 /**
  * The Terraform protocol's job serializer: a job as a cty object of every job attribute under the
- * API's snake_case names (absent fields null, as cty objects need every attribute), msgpack,
- * encoded page by page as the listing accepted them and assembled into one list.
+ * API's snake_case names (absent fields null, as cty objects need every attribute), msgpack.
+ * Each page is encoded as it arrives (encodeTerraformJobs, the read's encodeJobs), and the
+ * state's list is assembled from the accepted pages' entries.
  */
+import type { JobPage } from "../schema/outputs";
 import type { ApiJob } from "../schema/trainingJob";
 import { arrayHeader, encodeKnown, TfObject, TfValue } from "./dynamicValue";
 import { JOB_ATTRIBUTES } from "./schema";
@@ -16,11 +18,16 @@ export function jobObject(job: ApiJob): TfObject {
   return out;
 }
 
-/** The msgpack of a listing's jobs as one list, as parts to concatenate. */
-export function encodedJobList(pages: ReadonlyArray<readonly ApiJob[]>): Uint8Array[] {
+/** One msgpack cty object per job. */
+export function encodeTerraformJobs(jobs: readonly ApiJob[]): Uint8Array[] {
+  return jobs.map((job) => encodeKnown(jobObject(job)));
+}
+
+/** The msgpack of a listing's jobs as one list, as parts to concatenate: each page's entries, encoded now if it has none. */
+export function encodedJobList(pages: ReadonlyArray<JobPage<ApiJob>>): Uint8Array[] {
   let n = 0;
-  for (const page of pages) n += page.length;
+  for (const page of pages) n += page.jobs.length;
   const parts: Uint8Array[] = [arrayHeader(n)];
-  for (const page of pages) for (const job of page) parts.push(encodeKnown(jobObject(job)));
+  for (const page of pages) for (const entry of page.entries ?? encodeTerraformJobs(page.jobs)) parts.push(entry);
   return parts;
 }

@@ -7,11 +7,11 @@
 import { warmUpSample } from "../core/warmUp";
 import { encodeKnown } from "./dynamicValue";
 import { validateTrainingJobsConfig } from "./features";
-import { encodedJobList } from "./terraformJobs";
+import { encodedJobList, encodeTerraformJobs } from "./terraformJobs";
 
 export function warmUp(): void {
   validateTrainingJobsConfig({ states: ["JOB_FINISH"], limit: 1, batch_name: "b", is_flexus: true });
   const { count, pages } = warmUpSample();
   encodeKnown({ total: count });
-  encodedJobList(pages);
+  encodedJobList(pages.map((jobs) => ({ jobs, entries: encodeTerraformJobs(jobs) })));
 }

@@ -2,7 +2,7 @@
 import { InvokeResponse } from "@pulumi/pulumi/proto/provider_pb";
 import { GET_TRAINING_JOBS, WAIT_FOR_TRAINING_JOBS } from "../../../provider/src/core/declarations";
 import { encodeInvokeResponse } from "../../../provider/src/pulumi/invokeResponseEncoding";
-import { pulumiOutputs } from "../../../provider/src/pulumi/pulumiJobs";
+import { encodePulumiJobs, pulumiOutputs } from "../../../provider/src/pulumi/pulumiJobs";
 import { ApiJob, apiJobSchema } from "../../../provider/src/schema/trainingJob";
 import { toTrainingJob } from "../../support/trainingJobOracle";
 
@@ -22,7 +22,9 @@ describe("pulumiOutputs", () => {
     // As the pager returns them: the overlap (job 3) kept on the first page only.
     const pages = [[job(1), job(2, { asset_id: "a2" }), job(3)], [job(4), job(5, { optional_training_location: [] })], []];
     const jobs = pages.flat();
-    const bytes = encodeInvokeResponse(pulumiOutputs(GET_TRAINING_JOBS, { count: 5, jobs: pages }));
+    // Pages encoded as they arrived (encodeJobs) and pages without entries give the same answer.
+    const encoded = pages.map((p, i) => (i === 1 ? { jobs: p } : { jobs: p, entries: encodePulumiJobs(p) }));
+    const bytes = encodeInvokeResponse(pulumiOutputs(GET_TRAINING_JOBS, { count: 5, jobs: encoded }));
     expect(bytes).toEqual(encodeInvokeResponse({ count: 5, jobs: jobs.map(toTrainingJob) }));
     expect(InvokeResponse.deserializeBinary(bytes).getReturn()!.toJavaScript()).toEqual({ count: 5, jobs: jobs.map(toTrainingJob) });
   });
@@ -31,7 +33,7 @@ describe("pulumiOutputs", () => {
     const jobs = [job(7), job(8)];
     const outputs = pulumiOutputs(WAIT_FOR_TRAINING_JOBS, {
       ready: true,
-      jobs: [jobs],
+      jobs: [{ jobs }],
       jobIds: ["j7", "j8"],
       assetIds: [],
       waitedSeconds: 1.5,

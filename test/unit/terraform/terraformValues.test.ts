@@ -10,7 +10,7 @@ import {
   UNKNOWN,
 } from "../../../provider/src/terraform/dynamicValue";
 import { attributePathOf, snakeCase, TERRAFORM_SPELLING } from "../../../provider/src/terraform/names";
-import { encodedJobList, jobObject } from "../../../provider/src/terraform/terraformJobs";
+import { encodedJobList, encodeTerraformJobs, jobObject } from "../../../provider/src/terraform/terraformJobs";
 import { configKey, inputName, render, SECRET_SENTENCE, text } from "../../../provider/src/schema/text";
 import { FieldSpec, JOB_FILTER_FIELDS } from "../../../provider/src/schema/fields";
 import { apiJobSchema } from "../../../provider/src/schema/trainingJob";
@@ -33,7 +33,9 @@ describe("msgpack values", () => {
       const jobs = Array.from({ length: n }, (_, i) =>
         apiJobSchema.parse({ job_id: `j${i}`, name: "模型", state: "TRAINING", tags: ["a"] }),
       );
-      const pages = [jobs.slice(0, n >> 1), [], jobs.slice(n >> 1)];
+      // Pages encoded as they arrived (encodeJobs) beside a page without entries.
+      const first = jobs.slice(0, n >> 1);
+      const pages = [{ jobs: first, entries: encodeTerraformJobs(first) }, { jobs: [] }, { jobs: jobs.slice(n >> 1) }];
       const assembled = encodeObjectOfParts([
         ["total", encodeKnown(n)],
         ["batch_name", encodeKnown(null)],

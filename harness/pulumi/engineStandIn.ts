@@ -62,6 +62,22 @@ export function secret(value: unknown): unknown {
   return { ...SECRET_SIG, value };
 }
 
+const isMarked = (v: unknown): v is { value: unknown } =>
+  v !== null &&
+  typeof v === "object" &&
+  !Array.isArray(v) &&
+  Object.entries(SECRET_SIG).every(([k, sig]) => (v as Record<string, unknown>)[k] === sig);
+
+/** `value` with every secret mark taken off, as the SDKs send invoke arguments. */
+export function withoutSecretMarks(value: unknown): unknown {
+  if (isMarked(value)) return withoutSecretMarks(value.value);
+  if (Array.isArray(value)) return value.map(withoutSecretMarks);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecretMarks(v)]));
+  }
+  return value;
+}
+
 export interface InvokeResult {
   ret?: Record<string, unknown>;
   failures: Array<{ property: string; reason: string }>;
@@ -219,7 +235,17 @@ export class PluginHost {
     });
   }
 
-  async invoke(tok: string, args: Record<string, unknown>, preview = false): Promise<InvokeResult> {
+  /**
+   * An Invoke as the real SDKs send it: the Node.js SDK (unwrapSecretValues) and Pulumi YAML take
+   * the secret marks off invoke arguments before they reach the plugin (and mark the result secret
+   * on their side), so `secret(...)` in `args` arrives as a plain value.
+   */
+  invoke(tok: string, args: Record<string, unknown>, preview = false): Promise<InvokeResult> {
+    return this.invokeMarked(tok, withoutSecretMarks(args) as Record<string, unknown>, preview);
+  }
+
+  /** An Invoke with `args` as given, secret marks kept: what no current SDK sends, but the protocol allows. */
+  async invokeMarked(tok: string, args: Record<string, unknown>, preview = false): Promise<InvokeResult> {
     const req = new pb.InvokeRequest();
     req.setTok(tok);
     req.setArgs(toStruct(args));

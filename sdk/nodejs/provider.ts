@@ -36,11 +36,14 @@ export class Provider extends pulumi.ProviderResource {
         {
             resourceInputs["accessKey"] = args?.accessKey ? pulumi.secret(args.accessKey) : undefined;
             resourceInputs["authToken"] = args?.authToken ? pulumi.secret(args.authToken) : undefined;
+            resourceInputs["caCertFile"] = args?.caCertFile;
             resourceInputs["cloud"] = (args?.cloud) ?? (utilities.getEnv("HW_CLOUD") || "myhuaweicloud.com");
             resourceInputs["endpoint"] = (args?.endpoint) ?? utilities.getEnv("HW_METASTUDIO_ENDPOINT");
             resourceInputs["maxConcurrency"] = pulumi.output((args?.maxConcurrency) ?? 10).apply(JSON.stringify);
+            resourceInputs["maxRequestsInFlight"] = pulumi.output((args?.maxRequestsInFlight) ?? 32).apply(JSON.stringify);
             resourceInputs["maxRetries"] = pulumi.output((args?.maxRetries) ?? (utilities.getEnvNumber("HW_MAX_RETRIES") || 5)).apply(JSON.stringify);
             resourceInputs["projectId"] = (args?.projectId) ?? utilities.getEnv("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID");
+            resourceInputs["proxy"] = args?.proxy ? pulumi.secret(args.proxy) : undefined;
             resourceInputs["region"] = (args?.region) ?? utilities.getEnv("HW_REGION_NAME");
             resourceInputs["requestTimeoutSeconds"] = pulumi.output((args?.requestTimeoutSeconds) ?? 30).apply(JSON.stringify);
             resourceInputs["secretKey"] = args?.secretKey ? pulumi.secret(args.secretKey) : undefined;
@@ -64,6 +67,10 @@ export interface ProviderArgs {
      */
     authToken?: pulumi.Input<string | undefined>;
     /**
+     * PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+     */
+    caCertFile?: pulumi.Input<string | undefined>;
+    /**
      * Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
      */
     cloud?: pulumi.Input<string | undefined>;
@@ -72,9 +79,13 @@ export interface ProviderArgs {
      */
     endpoint?: pulumi.Input<string | undefined>;
     /**
-     * Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+     * Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
      */
     maxConcurrency?: pulumi.Input<number | undefined>;
+    /**
+     * Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+     */
+    maxRequestsInFlight?: pulumi.Input<number | undefined>;
     /**
      * Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
      */
@@ -83,6 +94,10 @@ export interface ProviderArgs {
      * Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
      */
     projectId?: pulumi.Input<string | undefined>;
+    /**
+     * HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+     */
+    proxy?: pulumi.Input<string | undefined>;
     /**
      * Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
      */

@@ -49,6 +49,38 @@ function useFixture() {
   return f;
 }
 
+/**
+ * A stack whose program takes `batchName` from secret config and lists it, while the emulator
+ * answers the first two requests 503: the retry lines and everything else the CLI prints (plugin
+ * stderr included), the state and the backend's files must not hold the value.
+ */
+async function secretFilterRun(sandbox: PulumiSandbox, emulator: Emulator, program: string, stack: string) {
+  const hidden = `confidential-batch-${stack}-7f3a`;
+  const jobId = (stack === "yaml-secret-filter" ? "e" : "f").repeat(32);
+  emulator.store.add({ job_id: jobId, name: "secret-batch-model", state: "JOB_FINISH", batch_name: hidden });
+  try {
+    const s = await sandbox
+      .stack({ cwd: join(REPO_ROOT, "test", "e2e", "programs", program), stack })
+      .init(
+        { "metastudio:endpoint": emulator.url, "metastudio:projectId": emulator.projectId },
+        { batchName: hidden, "metastudio:authToken": TOKEN },
+      );
+    emulator.queueFaults([
+      { kind: "status", status: 503 },
+      { kind: "status", status: 503 },
+    ]);
+    const up = await s.ok(["up", "--yes", "--skip-preview", "--logtostderr", "-v=9", "--logflow"]);
+    expect((await s.outputs()).total).toBe(1);
+    // The plugin's retry lines are in the output, naming the filter and not its value.
+    expect(up.output).toMatch(/retrying GET \S+\?offset=0&limit=100 \(filters: batch_name\)/);
+    const everything = [up.output, JSON.stringify(await s.export()), sandbox.filesText()].join("\n");
+    for (const form of [hidden, encodeURIComponent(hidden)]) expect(everything).not.toContain(form);
+    await s.remove();
+  } finally {
+    emulator.store.remove(jobId);
+  }
+}
+
 describeWithTools(["pulumi", "pulumi-language-yaml"], "the real Pulumi engine: YAML programs and the package", () => {
   const f = useFixture();
 
@@ -108,6 +140,10 @@ describeWithTools(["pulumi", "pulumi-language-yaml"], "the real Pulumi engine: Y
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     expect(await stack.resourceTypes()).toEqual([]);
     await stack.remove();
+  });
+
+  test("a filter from secret config (YAML strips the mark) shows in no retry line, log or state", async () => {
+    await secretFilterRun(f.sandbox, f.emulator, "yaml-secret-filter", "yaml-secret-filter");
   });
 
   test("a plugin started by hand is attached to (PULUMI_DEBUG_PROVIDERS), as when debugging a provider", async () => {
@@ -275,6 +311,10 @@ describeWithTools(["pulumi", "pulumi-language-nodejs", "node"], "the real Pulumi
     expect(up.output + JSON.stringify(await stack.export()) + sandbox.filesText()).not.toContain(TOKEN);
     await stack.ok(["destroy", "--yes", "--skip-preview"]);
     await stack.remove();
+  });
+
+  test("a filter from secret config (the Node.js SDK strips the mark) shows in no retry line, log or state", async () => {
+    await secretFilterRun(sandbox, emulator, "secret-filter", "node-secret-filter");
   });
 
   test("the tests leave no stack file in the repository's programs", () => {

@@ -214,6 +214,44 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
     expect(r.stdout).toMatch(/metastudio_training_jobs_gate\.batch will be created/);
   }, 120_000);
 
+  test("a sensitive variable as a filter, through retries: its value is in no line tofu prints nor in its TRACE log", async () => {
+    const hidden = "confidential-batch-tofu-5e1d";
+    emulator.store.add({ job_id: hex("9"), name: "secret-batch-model", state: "JOB_FINISH", batch_name: hidden });
+    try {
+      writeFileSync(
+        join(work, "dev", "sensitive.tf"),
+        [
+          'variable "hidden_batch" {\n  type      = string\n  sensitive = true\n}',
+          'data "metastudio_training_jobs" "hidden" {\n  batch_name = var.hidden_batch\n}',
+          'output "hidden_total" {\n  value = data.metastudio_training_jobs.hidden.total\n}',
+        ].join("\n"),
+      );
+      const faults = Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 503 }));
+      let faulted = false;
+      emulator.onRequest((info) => {
+        // The first request of the hidden batch's listing gets the 503s, so its retries are logged.
+        if (info.query.get("batch_name") !== hidden || faulted) return;
+        faulted = true;
+        emulator.queueFaults(faults);
+      });
+      const logPath = join(work, "sensitive.log");
+      const r = await tofu(
+        ["plan", "-input=false"],
+        { TF_CLI_CONFIG_FILE: join(work, "dev.tofurc"), TF_VAR_hidden_batch: hidden, TF_LOG_PATH: logPath },
+        "dev",
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/hidden_total\s+= 1/);
+      const log = readFileSync(logPath, "utf8");
+      // The plugin's retry lines reached tofu's log, naming the filter and not its value.
+      expect(log).toMatch(/retrying GET \S+\?offset=0&limit=100 \(filters: batch_name\)/);
+      for (const form of [hidden, encodeURIComponent(hidden)]) expect(r.stdout + r.stderr + log).not.toContain(form);
+    } finally {
+      emulator.store.remove(hex("9"));
+      rmSync(join(work, "dev", "sensitive.tf"), { force: true });
+    }
+  }, 120_000);
+
   test("destroy forgets the gate and the deployment", async () => {
     const r = await tofu(["destroy", "-input=false", "-auto-approve"]);
     expect(r.code).toBe(0);

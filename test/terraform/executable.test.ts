@@ -69,6 +69,22 @@ describe("terraform-provider-metastudio, spawned as go-plugin does", () => {
     }
   });
 
+  test("a PLUGIN_CLIENT_CERT that is not a certificate: said on stderr, exit 1, no handshake line", () => {
+    const run = spawnSync(process.execPath, [TERRAFORM_PLUGIN_BIN], {
+      env: {
+        PATH: process.env.PATH,
+        TF_PLUGIN_MAGIC_COOKIE: "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2",
+        PLUGIN_PROTOCOL_VERSIONS: "6",
+        PLUGIN_CLIENT_CERT: "-----BEGIN CERTIFICATE-----\ngarbage\n-----END CERTIFICATE-----\n",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^terraform-provider-metastudio: PLUGIN_CLIENT_CERT is not a PEM certificate/);
+  });
+
   test("run by hand, or by a client without protocol 6, it says why and exits", () => {
     const byHand = spawnSync(process.execPath, [TERRAFORM_PLUGIN_BIN], { env: { PATH: process.env.PATH }, encoding: "utf8" });
     expect(byHand.status).toBe(1);

@@ -37,11 +37,14 @@ describe("Terraform provider over tfplugin6", () => {
         [
           "access_key",
           "auth_token",
+          "ca_cert_file",
           "cloud",
           "endpoint",
           "max_concurrency",
+          "max_requests_in_flight",
           "max_retries",
           "project_id",
+          "proxy",
           "region",
           "request_timeout_seconds",
           "secret_key",
@@ -53,7 +56,7 @@ describe("Terraform provider over tfplugin6", () => {
           .filter((a) => a.sensitive)
           .map((a) => a.name)
           .sort(),
-      ).toEqual(["access_key", "auth_token", "secret_key", "security_token"]);
+      ).toEqual(["access_key", "auth_token", "proxy", "secret_key", "security_token"]);
       expect(attrs.every((a) => a.optional && !a.required)).toBe(true);
       expect(attrs.find((a) => a.name === "max_retries")!.type.toString()).toBe('"number"');
     });
@@ -341,7 +344,7 @@ describe("Terraform provider over tfplugin6", () => {
         batch_name: "nothing",
       });
       expect(describeDiagnostics(none.diagnostics)[0].detail).toMatch(
-        /selected no training jobs \(filters: \{"batch_name":"nothing"\}\); .*check job_id \/ batch_name \/ states/,
+        /selected no training jobs \(filters set: batch_name\); .*check job_id \/ batch_name \/ states/,
       );
     });
 

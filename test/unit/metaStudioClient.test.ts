@@ -176,7 +176,7 @@ describe("an upstream that echoes the request", () => {
     const signature = /Signature=([0-9a-f]+)/.exec(String(endpoint.received[0].headers.authorization))![1];
     const seen = [err.message, ...retries].join("\n");
     for (const secret of [AK, SK, STS, signature, secretBatch]) expect(leaked(seen, secret)).toEqual([]);
-    expect(seen).toContain("[secret]");
+    expect(seen).toContain("(filters: batch_name)");
   });
 
   test("with a token, the token and an echoed secret input are taken out of the quoted body", async () => {
@@ -414,7 +414,7 @@ describe("retries", () => {
 });
 
 describe("the request line", () => {
-  test("secret inputs show as [secret], offset and limit too when they are secret; a long line is cut", () => {
+  test("filters by name only, whatever is marked secret; offset and limit as [secret] when they are", () => {
     const c = client("https://metastudio.cn-north-4.myhuaweicloud.com");
     expect(
       c.describe(
@@ -427,10 +427,10 @@ describe("the request line", () => {
           hiddenParams: new Set(["offset", "limit", "tag"]),
         }),
       ),
-    ).toBe(`GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=[secret]&limit=[secret]&batch_name=b&tag=[secret]`);
-    const long = c.describe(page({ query: [["name", "n".repeat(5000)]] }));
-    expect(long.length).toBeLessThanOrEqual(512);
-    expect(long).toMatch(/more characters\)$/);
+    ).toBe(`GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=[secret]&limit=[secret] (filters: batch_name, tag)`);
+    // Nothing marks this one secret (the SDKs strip the marks, Terraform never sends them): its value is not shown either.
+    const unmarked = c.describe(page({ query: [["name", "unmarked-but-private-" + "n".repeat(5000)]] }));
+    expect(unmarked).toBe(`GET /v1/${PROJECT}/digital-human-training-manage/user/jobs?offset=0&limit=10 (filters: name)`);
   });
 
   test.each([".", ".."])("a project id %j that URL normalisation would change is refused by the client itself", (projectId) => {

@@ -116,6 +116,7 @@ describe("provider configuration", () => {
         auth: { kind: "aksk", accessKey: "A", secretKey: "S", securityToken: undefined },
         maxRetries: 2,
         requestTimeoutMs: 30000,
+        maxRequestsInFlight: 32,
       },
       maxConcurrency: 4,
     });

@@ -56,8 +56,8 @@ export class MetaStudioApiError extends TextError implements RetryAdvice {
   }
 }
 
-/** A connection-level failure (reset, refused, time-out, a body cut short). */
-export class MetaStudioNetworkError extends Error implements RetryAdvice {
+/** A connection-level failure (reset, refused, time-out, a body cut short), with what to check. */
+export class MetaStudioNetworkError extends TextError implements RetryAdvice {
   readonly retryReason: string;
 
   constructor(
@@ -65,8 +65,9 @@ export class MetaStudioNetworkError extends Error implements RetryAdvice {
     cause: string,
     attempts: number,
     readonly retryable: boolean,
+    hint?: Text,
   ) {
-    super(`MetaStudio API ${request} failed after ${attempts} attempt(s): ${cause}`);
+    super(join(`MetaStudio API ${request} failed after ${attempts} attempt(s): ${cause}`, hint ? join("; ", hint) : ""));
     this.name = "MetaStudioNetworkError";
     this.retryReason = cause;
   }

@@ -20,6 +20,10 @@ export interface HttpGetOptions {
   signal?: AbortSignal;
   /** Bodies longer than this are not read. */
   maxBodyBytes: number;
+  /** Extra trusted roots for https (trustedRoots.ts); certificates are checked in every case. */
+  ca?: string[];
+  /** The agent sends through an http proxy: its 407 is the proxy's refusal, not the endpoint's answer. */
+  viaHttpProxy?: boolean;
 }
 
 export interface HttpAnswer {
@@ -73,7 +77,9 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     let req: ClientRequest;
     try {
-      req = send(url, { method: "GET", headers: opts.headers, agent: opts.agent });
+      // rejectUnauthorized is explicit: NODE_TLS_REJECT_UNAUTHORIZED=0 only changes the default.
+      const tls = url.protocol === "https:" ? { rejectUnauthorized: true, ...(opts.ca ? { ca: opts.ca } : {}) } : {};
+      req = send(url, { method: "GET", headers: opts.headers, agent: opts.agent, ...tls });
     } catch (err) {
       // Node checks headers as the request is made; its message is not passed on, in case a
       // later version quotes the value.
@@ -113,9 +119,16 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
       const message = err.message.startsWith(code) || err.message.includes(` ${code}`) ? err.message : `${code}: ${err.message}`;
       finish(new TransportError(code, message));
     });
+    // https-proxy-agent's CONNECT answer: anything but 200 is the proxy refusing the tunnel, and the
+    // answer it then replays is the proxy's, not the endpoint's.
+    req.on("proxyConnect", (answer: { statusCode?: number; statusText?: string }) => {
+      const status = answer.statusCode ?? 0;
+      if (status !== 200) finish(proxyRefused(status, answer.statusText));
+    });
     req.on("response", (res) => {
       response = res;
       const status = res.statusCode ?? 0;
+      if (opts.viaHttpProxy && status === 407) return finish(proxyRefused(status, res.statusMessage));
       if (isRedirect(status)) {
         // Not followed, so not read either: the socket is dropped with the rest of the answer.
         res.destroy();
@@ -142,6 +155,15 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
     });
     req.end();
   });
+}
+
+/** The proxy's own refusal; what to do about it is transportHints.ts's to say. */
+function proxyRefused(status: number, statusText: string | undefined): TransportError {
+  const text = /^[\x20-\x7e]{0,64}$/.test(statusText ?? "") ? ` ${statusText}` : "";
+  // A proxy that cannot reach the endpoint (5xx) may do better on another try; one that wants
+  // credentials, or refuses the endpoint, will not.
+  const code = status === 407 ? "ERR_PROXY_AUTH" : status >= 500 ? "ERR_PROXY_UNAVAILABLE" : "ERR_PROXY_REFUSED";
+  return new TransportError(code, `the proxy refused the request: HTTP ${status}${text}`);
 }
 
 function tooLarge(max: number): TransportError {

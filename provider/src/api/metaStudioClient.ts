@@ -8,15 +8,19 @@
  * needs one GET, and the hardening needs control of redirects, error texts and short bodies, which
  * fetch libraries decide for you (what was tried and measured: docs/benchmarks.md, "HTTP").
  */
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import { Connection, connectionFor } from "./connectionAgent";
+import { DeadlineExceeded, remainingMs } from "./deadline";
 import { MetaStudioNetworkError } from "./errors";
 import { HttpAnswer, httpGet, TransportError } from "./httpGet";
 import { JobsPage, pageFromAnswer } from "./pageAnswer";
-import { Redactor, SECRET_MARK } from "./redactor";
+import { Env, proxyFor } from "./proxy";
+import { Redactor } from "./redactor";
+import { processBudget, RequestBudget } from "./requestBudget";
 import { withRetries } from "./retry";
 import { BackoffSettings, RETRYABLE_NETWORK_CODES } from "./retryPolicy";
 import { AkSkCredentials, percentEncode, signRequest } from "./signer";
+import { explainTransport } from "./transportHints";
+import { trustedRoots } from "./trustedRoots";
 import { clip, untrusted } from "./untrustedText";
 import { configKey, text, TextError } from "../schema/text";
 
@@ -32,6 +36,16 @@ export interface ClientSettings {
   backoff?: BackoffSettings;
   /** Other configured values the program marked secret (a project id, say): kept out of messages like credentials. */
   secrets?: readonly string[];
+  /** The `proxy` setting: replaces HTTPS_PROXY / HTTP_PROXY (proxy.ts). */
+  proxy?: string;
+  /** A PEM file of CAs to trust besides the bundled roots (trustedRoots.ts). */
+  caCertFile?: string;
+  /** Requests in flight across all listings of the process (requestBudget.ts). */
+  maxRequestsInFlight?: number;
+  /** Where HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE, ... are read: process.env unless given. */
+  env?: Env;
+  /** The budget requests wait for: the process's unless given. */
+  budget?: RequestBudget;
 }
 
 export type { JobsPage } from "./pageAnswer";
@@ -48,6 +62,10 @@ export interface PageRequest {
   secrets?: Redactor;
   /** Query parameters (offset and limit included) whose values request lines show as [secret]. */
   hiddenParams?: ReadonlySet<string>;
+  /** The listing this page belongs to: the process's request budget takes listings in turn. */
+  listing?: object;
+  /** Epoch ms by which this page, retries included, is over or failed (deadline.ts). */
+  deadline?: number;
 }
 
 /** A page of 100 jobs is about 100 kB; an answer beyond this is not a page. */
@@ -60,9 +78,21 @@ function credentialValues(auth: Auth): string[] {
   return auth.kind === "token" ? [auth.token] : [auth.accessKey, auth.secretKey, auth.securityToken ?? ""];
 }
 
-/** The query string as sent (percent-encoded as the signer canonicalizes it), or as shown with `hidden` values [secret]. */
-function queryString(query: ReadonlyArray<readonly [string, string]>, hidden?: ReadonlySet<string>): string {
-  return query.map(([k, v]) => `${percentEncode(k)}=${hidden?.has(k) ? SECRET_MARK : percentEncode(v)}`).join("&");
+/** The query string as sent, percent-encoded as the signer canonicalizes it. */
+function queryString(query: ReadonlyArray<readonly [string, string]>): string {
+  return query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+}
+
+/**
+ * The query as messages show it: offset and limit (unless `hidden`), then only the names of the
+ * filters set. Any filter may be secret, and nothing says so: the SDKs strip secret marks from
+ * invoke arguments, and Terraform sends no sensitivity at all.
+ */
+function shownQuery(query: ReadonlyArray<readonly [string, string]>, hidden?: ReadonlySet<string>): string {
+  const paging = query.filter(([k]) => k === "offset" || k === "limit");
+  const filters = query.filter(([k]) => k !== "offset" && k !== "limit").map(([k]) => percentEncode(k));
+  const shown = paging.map(([k, v]) => `${k}=${hidden?.has(k) ? "[secret]" : percentEncode(v)}`).join("&");
+  return filters.length ? `${shown} (filters: ${[...new Set(filters)].join(", ")})` : shown;
 }
 
 export class MetaStudioClient {
@@ -73,11 +103,21 @@ export class MetaStudioClient {
   private readonly shownPath: string;
 
   /** One pool per client: pages reuse connections instead of a TLS handshake each. */
-  private readonly agent: HttpAgent | HttpsAgent;
+  private readonly connection: Connection;
+  private readonly ca: string[] | undefined;
+  private readonly budget: RequestBudget;
 
+  /**
+   * Throws ProxySettingError or CaFileError (each with the `property` to blame) when the proxy or
+   * CA settings, or the variables standing in for them, cannot be used.
+   */
   constructor(private readonly settings: ClientSettings) {
     this.url = new URL(settings.endpoint);
-    this.agent = this.url.protocol === "http:" ? new HttpAgent({ keepAlive: true }) : new HttpsAgent({ keepAlive: true });
+    const env = settings.env ?? process.env;
+    this.ca = trustedRoots(settings.caCertFile, env);
+    this.connection = connectionFor(this.url, proxyFor(this.url, settings.proxy, env), this.ca);
+    this.budget = settings.budget ?? processBudget;
+    if (settings.maxRequestsInFlight !== undefined) this.budget.resize(settings.maxRequestsInFlight);
     this.path = `${this.url.pathname.replace(/\/$/, "")}/v1/${percentEncode(settings.projectId)}/digital-human-training-manage/user/jobs`;
     // The path signed must be the path sent: URL normalisation drops "." and ".." segments, and
     // the request would then carry the credentials (and a signature for another path) elsewhere.
@@ -93,7 +133,7 @@ export class MetaStudioClient {
 
   /** What errors show of a request: method, path and query (secret inputs hidden, bounded), never a header. */
   describe(req: PageRequest, query: ReadonlyArray<readonly [string, string]> = this.queryPairs(req)): string {
-    return clip(`GET ${this.shownPath}?${queryString(query, req.hiddenParams)}`, MAX_REQUEST_LINE);
+    return clip(`GET ${this.shownPath}?${shownQuery(query, req.hiddenParams)}`, MAX_REQUEST_LINE);
   }
 
   private queryPairs(req: PageRequest): Array<readonly [string, string]> {
@@ -121,6 +161,7 @@ export class MetaStudioClient {
       maxAttempts,
       backoff: this.settings.backoff,
       signal,
+      deadline: req.deadline,
       onRetry: (failure, delay, next) =>
         req.onRetry?.(`retrying ${this.describe(req)} in ${delay} ms (attempt ${next} of ${maxAttempts}): ${failure.retryReason}`),
     });
@@ -138,17 +179,26 @@ export class MetaStudioClient {
     const target = new URL(`${this.url.origin}${this.path}?${queryString(query)}`);
 
     let answer: HttpAnswer;
+    const release = await this.budget.acquire(req.listing ?? req, signal);
     try {
+      // A deadline cuts the request short: the gate must be over by then, not one time-out later.
+      const left = remainingMs(req.deadline);
+      if (left <= 0) throw new DeadlineExceeded("the time limit ran out while the request waited for a free slot");
       answer = await httpGet(target, {
         headers,
-        agent: this.agent,
-        timeoutMs: this.settings.requestTimeoutMs,
+        agent: this.connection.agent,
+        timeoutMs: Math.max(1, Math.min(this.settings.requestTimeoutMs, left)),
         signal,
         maxBodyBytes: MAX_PAGE_BYTES,
+        ca: this.ca,
+        viaHttpProxy: this.connection.proxy !== undefined && this.url.protocol === "http:",
       });
     } catch (err) {
       if (signal?.aborted || !(err instanceof TransportError)) throw err;
-      throw new MetaStudioNetworkError(request, untrusted(err.message, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code));
+      const { cause, hint } = explainTransport(err, this.url, this.connection.proxy !== undefined);
+      throw new MetaStudioNetworkError(request, untrusted(cause, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code), hint);
+    } finally {
+      release();
     }
     return pageFromAnswer(answer, {
       request,

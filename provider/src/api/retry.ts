@@ -3,6 +3,7 @@
  * HTTP and says whether its failure is worth another try (RetryAdvice); this knows only how many
  * tries there are, how long to wait between them, and when to stop.
  */
+import { DeadlineExceeded, remainingMs } from "./deadline";
 import { isRetryAdvice, RetryAdvice } from "./errors";
 import { BackoffSettings, DEFAULT_BACKOFF, retryDelayMs, sleep } from "./retryPolicy";
 
@@ -15,19 +16,35 @@ export interface RetryOptions {
   /** Told before each wait: the failure, how long, and the number of the attempt to come. */
   onRetry?: (failure: RetryAdvice, delayMs: number, nextAttempt: number) => void;
   random?: () => number;
+  /** Epoch ms by which the loop is over: no attempt starts after it, no wait reaches past it. */
+  deadline?: number;
 }
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 export async function withRetries<T>(attempt: (n: number) => Promise<T>, opts: RetryOptions): Promise<T> {
   const { signal } = opts;
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw signal.reason;
+    if (remainingMs(opts.deadline) <= 0) throw new DeadlineExceeded("the time limit ran out before the request could be made");
     try {
       return await attempt(n);
     } catch (err) {
       // Whatever the attempt made of it, an abort is the reason it ended.
       if (signal?.aborted) throw signal.reason;
       if (n >= opts.maxAttempts || !isRetryAdvice(err) || !err.retryable) throw err;
+      if (remainingMs(opts.deadline) <= 0) {
+        throw new DeadlineExceeded(`the time limit ran out during attempt ${n}: ${err.retryReason}`);
+      }
       const delay = retryDelayMs(n - 1, err.retryAfter, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
+      const left = remainingMs(opts.deadline);
+      if (delay >= left) {
+        // The header is the server's text: quoted only when it is a plain number or date.
+        const asked = /^[\w ,:+-]{1,40}$/.test(err.retryAfter ?? "") ? ` (Retry-After: ${err.retryAfter})` : "";
+        throw new DeadlineExceeded(
+          `attempt ${n} failed (${err.retryReason}) and the next may start only in ${seconds(delay)}${asked}, after the time limit, which ends in ${seconds(Math.max(0, left))}; not waiting for it`,
+        );
+      }
       opts.onRetry?.(err, delay, n + 1);
       await sleep(delay, signal);
     }

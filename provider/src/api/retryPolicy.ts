@@ -9,6 +9,7 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   "ETIMEDOUT",
   "EAI_AGAIN",
   "ERR_STREAM_PREMATURE_CLOSE",
+  "ERR_PROXY_UNAVAILABLE",
 ]);
 
 export function isRetryableStatus(status: number): boolean {

@@ -33,6 +33,9 @@ export interface CheckedConfig {
   maxRetries?: number;
   maxConcurrency?: number;
   requestTimeoutSeconds?: number;
+  maxRequestsInFlight?: number;
+  proxy?: string;
+  caCertFile?: string;
 }
 
 const isConfigKey = (name: string): boolean => Object.hasOwn(CONFIG_FIELDS, name);
@@ -216,7 +219,8 @@ export function resolveSettings(
     });
   }
   if (failures.length || !auth || !endpoint || !c.projectId) return { ok: false, failures };
-  const int = (name: "maxRetries" | "maxConcurrency" | "requestTimeoutSeconds") => c[name] ?? (CONFIG_FIELDS[name].default as number);
+  const int = (name: "maxRetries" | "maxConcurrency" | "requestTimeoutSeconds" | "maxRequestsInFlight") =>
+    c[name] ?? (CONFIG_FIELDS[name].default as number);
   return {
     ok: true,
     settings: {
@@ -226,6 +230,9 @@ export function resolveSettings(
         auth,
         maxRetries: int("maxRetries"),
         requestTimeoutMs: int("requestTimeoutSeconds") * 1000,
+        maxRequestsInFlight: int("maxRequestsInFlight"),
+        ...(c.proxy ? { proxy: c.proxy } : {}),
+        ...(c.caCertFile ? { caCertFile: c.caCertFile } : {}),
         ...secretValues(c, secretKeys),
       },
       maxConcurrency: int("maxConcurrency"),

@@ -95,13 +95,16 @@ export class ProviderSession {
     const resolved = resolveSettings(withEnvFallbacks(this.raw ?? {}, this.env), this.secretKeys);
     if (!resolved.ok) return (this.resolved = resolved);
     try {
-      const client = this.makeClient(resolved.settings.client);
+      // The proxy and CA variables come from where the HW_* fallbacks do: this session's environment.
+      const client = this.makeClient({ ...resolved.settings.client, env: this.env });
       return (this.resolved = { ok: true, settings: resolved.settings, client });
     } catch (err) {
-      // A failure of the setting the client's error names first (a CA file, a proxy), else of the
-      // endpoint it was given.
+      // A proxy or CA file that cannot be used names its setting (on the error, or first in its
+      // text); anything else the client refuses is the endpoint it was given.
       const reason = err instanceof TextError ? err.text : err instanceof Error ? err.message : String(err);
-      return (this.resolved = { ok: false, failures: [{ property: firstSetting(reason) ?? "endpoint", reason }] });
+      const named = (err as { property?: unknown }).property;
+      const property = typeof named === "string" ? named : (firstSetting(reason) ?? "endpoint");
+      return (this.resolved = { ok: false, failures: [{ property, reason }] });
     }
   }
 

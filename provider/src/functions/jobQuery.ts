@@ -1,6 +1,5 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
 import { FieldSpec, JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
-import { SECRET_MARK } from "../api/redactor";
 import { listJobs, Listing } from "../api/jobLister";
 import { inputName, TextPart } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
@@ -52,22 +51,20 @@ export function hiddenParams(secretInputs: ReadonlySet<string>): Set<string> {
   return hidden;
 }
 
-/** Inputs as a message may show them, as a JSON object of each name in the reader's terms: secret ones as [secret]. */
-export function shownInputs(inputs: Readonly<Record<string, unknown>>, secretInputs: ReadonlySet<string>): TextPart[] {
-  const parts: TextPart[] = ["{"];
-  for (const [k, v] of Object.entries(inputs)) {
-    if (parts.length > 1) parts.push(",");
-    parts.push('"', inputName(k), `":${JSON.stringify(secretInputs.has(k) ? SECRET_MARK : v)}`);
-  }
-  parts.push("}");
-  return parts;
-}
-
 export interface ListingRequest {
   filters: Readonly<Record<string, unknown>>;
   offset?: number;
   limit?: number;
   pageSize?: number;
+  /** Epoch ms by which the listing is over, retries included (the gate's time limit). */
+  deadline?: number;
+}
+
+/** The filters set, by name only (each in the reader's terms): any may be secret without the plugin being told. */
+export function filterNames(filters: Readonly<Record<string, unknown>>): TextPart[] {
+  const names = Object.keys(filters).filter((k) => filters[k] !== undefined);
+  if (names.length === 0) return ["none"];
+  return names.flatMap((k, i) => (i === 0 ? [inputName(k)] : [", ", inputName(k)]));
 }
 
 /** Lists the jobs of a filter: the pages the listing accepted, encoded as they arrived when the front end encodes. */
@@ -77,10 +74,12 @@ export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
   const encode = ctx.encodeJobs;
+  // One key per listing: the process's request budget hands slots to listings in turn.
+  const listing = {};
   return listJobs(
     async (offset, limit, signal) => {
       const page = await ctx.client.listPage(
-        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden },
+        { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden, listing, deadline: req.deadline },
         signal,
       );
       return encode ? { ...page, entries: encode(page.jobs) } : page;

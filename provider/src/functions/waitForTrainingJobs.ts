@@ -3,6 +3,8 @@
  * fails at once when one is in a state that needs a person, when time runs out, or when nothing
  * is selected. A preview checks once and never waits (see docs/gate.md).
  */
+import { DeadlineExceeded, deadlineSignal } from "../api/deadline";
+import type { Listing } from "../api/jobLister";
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import type { InputsOf } from "../schema/fieldTypes";
@@ -11,7 +13,7 @@ import { needsPersonToProceed } from "../schema/states";
 import { inputName, text } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
 import { CallContext, CallFailure, Clock } from "./context";
-import { listMatchingJobs, shownInputs } from "./jobQuery";
+import { filterNames, listMatchingJobs } from "./jobQuery";
 
 export type WaitInputs = InputsOf<typeof WAIT_FOR_TRAINING_JOBS_INPUTS>;
 /** `jobs`: the selected jobs as last seen, the pages of that listing; serialized by each protocol. */
@@ -48,6 +50,35 @@ function result(pages: WaitResult["jobs"], jobs: readonly ApiJob[], ready: boole
   };
 }
 
+/**
+ * One listing under the gate's deadline: its requests, retries and waits for a slot end when the
+ * time limit does, and a retry asked for after it fails at once. With timeoutSeconds 0 (check
+ * once) the listing has the retries of any other; so it has under a clock of a test's own, which
+ * cannot bound real requests.
+ */
+async function listWithin(
+  ctx: CallContext,
+  filters: Readonly<Record<string, unknown>>,
+  timeoutSeconds: number,
+  startedAt: number,
+): Promise<Listing<ApiJob>["pages"]> {
+  if (timeoutSeconds === 0 || ctx.clock) return (await listMatchingJobs(ctx, { filters })).pages;
+  const deadline = startedAt + timeoutSeconds * 1000;
+  const bounded = deadlineSignal(deadline, ctx.signal, () => "a request was still unanswered when the time was up");
+  try {
+    return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).pages;
+  } catch (err) {
+    if (!(err instanceof DeadlineExceeded)) throw err;
+    const waited = Math.round((Date.now() - startedAt) / 100) / 10;
+    throw new CallFailure(
+      "timeoutSeconds",
+      text`timed out after ${String(waited)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}) before the jobs could be listed: ${err.message}`,
+    );
+  } finally {
+    bounded.dispose();
+  }
+}
+
 export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext): Promise<WaitResult> {
   const { targetStates, timeoutSeconds, pollIntervalSeconds, ...filters } = inputs;
   const clock = ctx.clock ?? REAL_CLOCK;
@@ -56,13 +87,13 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
   const startedAt = clock.now();
   const deadline = startedAt + timeoutSeconds * 1000;
   for (;;) {
-    const { pages } = await listMatchingJobs(ctx, { filters });
+    const pages = await listWithin(ctx, filters, timeoutSeconds, startedAt);
     const jobs = jobsOf(pages);
     ctx.onGateCheck?.({ jobs, elapsedMs: clock.now() - startedAt });
     if (jobs.length === 0) {
       throw new CallFailure(
         "jobs",
-        text`the gate selected no training jobs (filters: ${shownInputs(filters, ctx.secretInputs)}); a gate on nothing is a mistake: check ${inputName("jobId")} / ${inputName("batchName")} / ${inputName("states")}`,
+        text`the gate selected no training jobs (filters set: ${filterNames(filters)}); a gate on nothing is a mistake: check ${inputName("jobId")} / ${inputName("batchName")} / ${inputName("states")}`,
         "nothingSelected",
       );
     }
@@ -86,18 +117,20 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
       );
       return result(pages, jobs, false, clock.now() - startedAt);
     }
-    const now = clock.now();
-    if (now >= deadline) {
-      throw new CallFailure(
+    const timedOut = () =>
+      new CallFailure(
         "timeoutSeconds",
-        text`timed out after ${Math.round((now - startedAt) / 1000)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
+        text`timed out after ${Math.round((clock.now() - startedAt) / 1000)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}): ${pending.length} of ${jobs.length} jobs are not in ${goal}: ${listed(pending)}`,
         "timedOut",
       );
-    }
+    const now = clock.now();
+    if (now >= deadline) throw timedOut();
     ctx.log(
       "info",
       `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`,
     );
     await clock.sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
+    // No check starts at the deadline: it could not finish by it. The jobs are as last seen.
+    if (clock.now() >= deadline) throw timedOut();
   }
 }

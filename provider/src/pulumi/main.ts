@@ -3,6 +3,7 @@
  * 127.0.0.1 and prints the port as its first stdout line, which is how the engine finds it;
  * everything else goes to stderr.
  */
+import { watchParent } from "../core/parentWatch";
 import { startServer } from "./server";
 
 /** Flags the engine passes with their value as the next argument (`--tracing <url>`). */
@@ -39,6 +40,10 @@ export function startPlugin(argv: readonly string[] = process.argv.slice(2)): vo
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  watchParent(() => {
+    process.stderr.write("pulumi-resource-metastudio: the engine that started this plugin is gone; exiting\n");
+    stop("SIGTERM");
+  });
 }
 
 if (require.main === module) startPlugin();

@@ -4,7 +4,10 @@
  * fit, without ever repeating the value (credentials go through here).
  */
 
-export type StringFormat = "region" | "domainSuffix" | "endpoint" | "projectId" | "accessKey" | "credential" | "headerValue";
+import { PROXY_ACCEPTED, proxyUrlProblem } from "./proxyUrl";
+
+export type StringFormat =
+  "region" | "domainSuffix" | "endpoint" | "projectId" | "accessKey" | "credential" | "headerValue" | "proxyUrl" | "filePath";
 
 export interface Format {
   /** Accepted values, in words: "expected <accepted>". */
@@ -88,6 +91,14 @@ export const FORMATS: Readonly<Record<StringFormat, Format>> = {
     accepted: CREDENTIAL_ACCEPTED,
     problem: (v) =>
       VISIBLE_ASCII.test(v) ? undefined : `${unsendable(v, "refused") ?? "it cannot be sent"}; expected ${CREDENTIAL_ACCEPTED}`,
+  },
+  proxyUrl: {
+    accepted: PROXY_ACCEPTED,
+    problem: proxyUrlProblem,
+  },
+  filePath: {
+    accepted: "the path of a readable file",
+    problem: (v) => (/[\u0000-\u001f]/.test(v) ? "it holds a control character; expected the path of a readable file" : undefined),
   },
   headerValue: {
     accepted: "printable ASCII, without spaces at either end (it is sent as an HTTP header)",

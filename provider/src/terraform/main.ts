@@ -4,6 +4,8 @@
  * starts the server and prints the handshake line `1|6|tcp|127.0.0.1:PORT|grpc|<cert>` as its
  * first stdout line. Everything else goes to stderr, which the client keeps in its log.
  */
+import { X509Certificate } from "node:crypto";
+import { watchParent } from "../core/parentWatch";
 import { startTerraformServer, TERRAFORM_PROTOCOL_VERSION } from "./server";
 
 export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
@@ -33,7 +35,14 @@ export async function startPlugin(env: NodeJS.ProcessEnv = process.env): Promise
       `the client speaks plugin protocol ${offered.join(", ")}; this provider speaks ${TERRAFORM_PROTOCOL_VERSION} (Terraform 1.0 or newer, any OpenTofu)`,
     );
   }
-  const server = await startTerraformServer({ clientCertPem: env.PLUGIN_CLIENT_CERT || undefined, portRange: portRange(env), env });
+  const clientCertPem = env.PLUGIN_CLIENT_CERT || undefined;
+  if (clientCertPem !== undefined && !isCertificate(clientCertPem)) {
+    // Otherwise the server would require a client certificate nobody has, and no client could reach it.
+    fail(
+      "PLUGIN_CLIENT_CERT is not a PEM certificate; Terraform and OpenTofu set it to the certificate of their AutoMTLS client (unset it, or set TF_DISABLE_PLUGIN_TLS on the client, for plaintext)",
+    );
+  }
+  const server = await startTerraformServer({ clientCertPem, portRange: portRange(env), env });
   process.stdout.write(`${server.handshakeLine}\n`);
   setImmediate(() => {
     try {
@@ -48,6 +57,19 @@ export async function startPlugin(env: NodeJS.ProcessEnv = process.env): Promise
   // Shutdown, so the plugin must outlive the signal (as go-plugin servers do).
   process.on("SIGINT", () => undefined);
   process.on("SIGTERM", () => void server.stop());
+  watchParent(() => {
+    process.stderr.write("terraform-provider-metastudio: the process that started this plugin is gone; exiting\n");
+    void server.stop();
+  });
+}
+
+function isCertificate(pem: string): boolean {
+  try {
+    new X509Certificate(pem);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 if (require.main === module) {

@@ -36,6 +36,9 @@ func NewProvider(ctx *pulumi.Context,
 	if args.MaxConcurrency == nil {
 		args.MaxConcurrency = pulumi.IntPtr(10)
 	}
+	if args.MaxRequestsInFlight == nil {
+		args.MaxRequestsInFlight = pulumi.IntPtr(32)
+	}
 	if args.MaxRetries == nil {
 		if d := internal.GetEnvOrDefault(5, internal.ParseEnvInt, "HW_MAX_RETRIES"); d != nil {
 			args.MaxRetries = pulumi.IntPtr(d.(int))
@@ -60,6 +63,9 @@ func NewProvider(ctx *pulumi.Context,
 	if args.AuthToken != nil {
 		args.AuthToken = pulumi.ToSecret(args.AuthToken).(pulumi.StringPtrInput)
 	}
+	if args.Proxy != nil {
+		args.Proxy = pulumi.ToSecret(args.Proxy).(pulumi.StringPtrInput)
+	}
 	if args.SecretKey != nil {
 		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
 	}
@@ -80,16 +86,22 @@ type providerArgs struct {
 	AccessKey *string `pulumi:"accessKey"`
 	// IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
 	AuthToken *string `pulumi:"authToken"`
+	// PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+	CaCertFile *string `pulumi:"caCertFile"`
 	// Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
 	Cloud *string `pulumi:"cloud"`
 	// Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
 	Endpoint *string `pulumi:"endpoint"`
-	// Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+	// Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
+	// Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+	MaxRequestsInFlight *int `pulumi:"maxRequestsInFlight"`
 	// Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
 	MaxRetries *int `pulumi:"maxRetries"`
 	// Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
 	ProjectId *string `pulumi:"projectId"`
+	// HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+	Proxy *string `pulumi:"proxy"`
 	// Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
 	Region *string `pulumi:"region"`
 	// Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
@@ -106,16 +118,22 @@ type ProviderArgs struct {
 	AccessKey pulumi.StringPtrInput
 	// IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
 	AuthToken pulumi.StringPtrInput
+	// PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+	CaCertFile pulumi.StringPtrInput
 	// Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
 	Cloud pulumi.StringPtrInput
 	// Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
 	Endpoint pulumi.StringPtrInput
-	// Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+	// Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
 	MaxConcurrency pulumi.IntPtrInput
+	// Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+	MaxRequestsInFlight pulumi.IntPtrInput
 	// Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
 	MaxRetries pulumi.IntPtrInput
 	// Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
 	ProjectId pulumi.StringPtrInput
+	// HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+	Proxy pulumi.StringPtrInput
 	// Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
 	Region pulumi.StringPtrInput
 	// Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.

@@ -30,6 +30,17 @@ Object.defineProperty(exports, "authToken", {
 });
 
 /**
+ * PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+ */
+export declare const caCertFile: string | undefined;
+Object.defineProperty(exports, "caCertFile", {
+    get() {
+        return __config.get("caCertFile");
+    },
+    enumerable: true,
+});
+
+/**
  * Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
  */
 export declare const cloud: string;
@@ -52,12 +63,23 @@ Object.defineProperty(exports, "endpoint", {
 });
 
 /**
- * Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+ * Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
  */
 export declare const maxConcurrency: number;
 Object.defineProperty(exports, "maxConcurrency", {
     get() {
         return __config.getObject<number>("maxConcurrency") ?? 10;
+    },
+    enumerable: true,
+});
+
+/**
+ * Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+ */
+export declare const maxRequestsInFlight: number;
+Object.defineProperty(exports, "maxRequestsInFlight", {
+    get() {
+        return __config.getObject<number>("maxRequestsInFlight") ?? 32;
     },
     enumerable: true,
 });
@@ -80,6 +102,17 @@ export declare const projectId: string | undefined;
 Object.defineProperty(exports, "projectId", {
     get() {
         return __config.get("projectId") ?? utilities.getEnv("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID");
+    },
+    enumerable: true,
+});
+
+/**
+ * HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+ */
+export declare const proxy: string | undefined;
+Object.defineProperty(exports, "proxy", {
+    get() {
+        return __config.get("proxy");
     },
     enumerable: true,
 });

@@ -21,11 +21,14 @@ class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 ca_cert_file: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_requests_in_flight: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
@@ -35,11 +38,14 @@ class ProviderArgs:
 
         :param pulumi.Input[_builtins.str] access_key: Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
         :param pulumi.Input[_builtins.str] auth_token: IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
+        :param pulumi.Input[_builtins.str] ca_cert_file: PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
         :param pulumi.Input[_builtins.str] cloud: Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
         :param pulumi.Input[_builtins.str] endpoint: Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
-        :param pulumi.Input[_builtins.int] max_concurrency: Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+        :param pulumi.Input[_builtins.int] max_concurrency: Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
+        :param pulumi.Input[_builtins.int] max_requests_in_flight: Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
         :param pulumi.Input[_builtins.int] max_retries: Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
         :param pulumi.Input[_builtins.str] project_id: Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
+        :param pulumi.Input[_builtins.str] proxy: HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
         :param pulumi.Input[_builtins.str] region: Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
         :param pulumi.Input[_builtins.int] request_timeout_seconds: Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
         :param pulumi.Input[_builtins.str] secret_key: Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
@@ -49,6 +55,8 @@ class ProviderArgs:
             pulumi.set(__self__, "access_key", access_key)
         if auth_token is not None:
             pulumi.set(__self__, "auth_token", auth_token)
+        if ca_cert_file is not None:
+            pulumi.set(__self__, "ca_cert_file", ca_cert_file)
         if cloud is None:
             cloud = (_utilities.get_env('HW_CLOUD') or 'myhuaweicloud.com')
         if cloud is not None:
@@ -61,6 +69,10 @@ class ProviderArgs:
             max_concurrency = 10
         if max_concurrency is not None:
             pulumi.set(__self__, "max_concurrency", max_concurrency)
+        if max_requests_in_flight is None:
+            max_requests_in_flight = 32
+        if max_requests_in_flight is not None:
+            pulumi.set(__self__, "max_requests_in_flight", max_requests_in_flight)
         if max_retries is None:
             max_retries = (_utilities.get_env_int('HW_MAX_RETRIES') or 5)
         if max_retries is not None:
@@ -69,6 +81,8 @@ class ProviderArgs:
             project_id = _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
         if project_id is not None:
             pulumi.set(__self__, "project_id", project_id)
+        if proxy is not None:
+            pulumi.set(__self__, "proxy", proxy)
         if region is None:
             region = _utilities.get_env('HW_REGION_NAME')
         if region is not None:
@@ -107,6 +121,18 @@ class ProviderArgs:
         pulumi.set(self, "auth_token", value)
 
     @_builtins.property
+    @pulumi.getter(name="caCertFile")
+    def ca_cert_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+        """
+        return pulumi.get(self, "ca_cert_file")
+
+    @ca_cert_file.setter
+    def ca_cert_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ca_cert_file", value)
+
+    @_builtins.property
     @pulumi.getter
     def cloud(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -134,13 +160,25 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+        Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
         """
         return pulumi.get(self, "max_concurrency")
 
     @max_concurrency.setter
     def max_concurrency(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "max_concurrency", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxRequestsInFlight")
+    def max_requests_in_flight(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+        """
+        return pulumi.get(self, "max_requests_in_flight")
+
+    @max_requests_in_flight.setter
+    def max_requests_in_flight(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_requests_in_flight", value)
 
     @_builtins.property
     @pulumi.getter(name="maxRetries")
@@ -165,6 +203,18 @@ class ProviderArgs:
     @project_id.setter
     def project_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "project_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def proxy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+        """
+        return pulumi.get(self, "proxy")
+
+    @proxy.setter
+    def proxy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "proxy", value)
 
     @_builtins.property
     @pulumi.getter
@@ -223,11 +273,14 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 ca_cert_file: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_requests_in_flight: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
@@ -240,11 +293,14 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: Access key (AK) for AK/SK signing, with `secretKey`. Secret. Read by the plugin from `HW_ACCESS_KEY` or `HUAWEICLOUD_SDK_AK` when not set and no token is configured.
         :param pulumi.Input[_builtins.str] auth_token: IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
+        :param pulumi.Input[_builtins.str] ca_cert_file: PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
         :param pulumi.Input[_builtins.str] cloud: Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
         :param pulumi.Input[_builtins.str] endpoint: Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; overrides `https://metastudio.{region}.{cloud}`. Plain http only for loopback hosts. Env: `HW_METASTUDIO_ENDPOINT`. Default: from `region` and `cloud`.
-        :param pulumi.Input[_builtins.int] max_concurrency: Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+        :param pulumi.Input[_builtins.int] max_concurrency: Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
+        :param pulumi.Input[_builtins.int] max_requests_in_flight: Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
         :param pulumi.Input[_builtins.int] max_retries: Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
         :param pulumi.Input[_builtins.str] project_id: Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
+        :param pulumi.Input[_builtins.str] proxy: HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
         :param pulumi.Input[_builtins.str] region: Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.
         :param pulumi.Input[_builtins.int] request_timeout_seconds: Time-out of one HTTP request in seconds, 1 to 600, e.g. `60`. Default 30.
         :param pulumi.Input[_builtins.str] secret_key: Secret key (SK) for AK/SK signing, with `accessKey`. Secret. Read by the plugin from `HW_SECRET_KEY` or `HUAWEICLOUD_SDK_SK` when not set and no token is configured.
@@ -276,11 +332,14 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 ca_cert_file: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
+                 max_requests_in_flight: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 proxy: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
@@ -296,6 +355,7 @@ class Provider(pulumi.ProviderResource):
 
             __props__.__dict__["access_key"] = None if access_key is None else pulumi.Output.secret(access_key)
             __props__.__dict__["auth_token"] = None if auth_token is None else pulumi.Output.secret(auth_token)
+            __props__.__dict__["ca_cert_file"] = ca_cert_file
             if cloud is None:
                 cloud = (_utilities.get_env('HW_CLOUD') or 'myhuaweicloud.com')
             __props__.__dict__["cloud"] = cloud
@@ -305,12 +365,16 @@ class Provider(pulumi.ProviderResource):
             if max_concurrency is None:
                 max_concurrency = 10
             __props__.__dict__["max_concurrency"] = pulumi.Output.from_input(max_concurrency).apply(pulumi.runtime.to_json) if max_concurrency is not None else None
+            if max_requests_in_flight is None:
+                max_requests_in_flight = 32
+            __props__.__dict__["max_requests_in_flight"] = pulumi.Output.from_input(max_requests_in_flight).apply(pulumi.runtime.to_json) if max_requests_in_flight is not None else None
             if max_retries is None:
                 max_retries = (_utilities.get_env_int('HW_MAX_RETRIES') or 5)
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
             if project_id is None:
                 project_id = _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
             __props__.__dict__["project_id"] = project_id
+            __props__.__dict__["proxy"] = None if proxy is None else pulumi.Output.secret(proxy)
             if region is None:
                 region = _utilities.get_env('HW_REGION_NAME')
             __props__.__dict__["region"] = region

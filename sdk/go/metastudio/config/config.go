@@ -21,6 +21,11 @@ func GetAuthToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "metastudio:authToken")
 }
 
+// PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+func GetCaCertFile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "metastudio:caCertFile")
+}
+
 // Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
 func GetCloud(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "metastudio:cloud")
@@ -47,7 +52,7 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
-// Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+// Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "metastudio:maxConcurrency")
 	if err == nil {
@@ -55,6 +60,17 @@ func GetMaxConcurrency(ctx *pulumi.Context) int {
 	}
 	var value int
 	value = 10
+	return value
+}
+
+// Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+func GetMaxRequestsInFlight(ctx *pulumi.Context) int {
+	v, err := config.TryInt(ctx, "metastudio:maxRequestsInFlight")
+	if err == nil {
+		return v
+	}
+	var value int
+	value = 32
 	return value
 }
 
@@ -82,6 +98,11 @@ func GetProjectId(ctx *pulumi.Context) string {
 		value = d.(string)
 	}
 	return value
+}
+
+// HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+func GetProxy(ctx *pulumi.Context) string {
+	return config.Get(ctx, "metastudio:proxy")
 }
 
 // Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.

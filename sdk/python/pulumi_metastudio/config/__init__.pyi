@@ -24,6 +24,11 @@ authToken: Optional[str]
 IAM user token, sent as `X-Auth-Token`, instead of AK/SK. Secret. Read by the plugin from `HW_AUTH_TOKEN` when no key is configured.
 """
 
+caCertFile: Optional[str]
+"""
+PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+"""
+
 cloud: str
 """
 Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
@@ -36,7 +41,12 @@ Full MetaStudio endpoint URL, e.g. `http://127.0.0.1:8090` for the emulator; ove
 
 maxConcurrency: int
 """
-Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
+"""
+
+maxRequestsInFlight: int
+"""
+Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
 """
 
 maxRetries: int
@@ -47,6 +57,11 @@ Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 t
 projectId: Optional[str]
 """
 Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
+"""
+
+proxy: Optional[str]
+"""
+HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
 """
 
 region: Optional[str]

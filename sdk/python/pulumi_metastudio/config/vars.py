@@ -35,6 +35,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('authToken')
 
     @_builtins.property
+    def ca_cert_file(self) -> Optional[str]:
+        """
+        PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+        """
+        return __config__.get('caCertFile')
+
+    @_builtins.property
     def cloud(self) -> str:
         """
         Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
@@ -51,9 +58,16 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def max_concurrency(self) -> int:
         """
-        Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+        Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
         """
         return __config__.get_int('maxConcurrency') or 10
+
+    @_builtins.property
+    def max_requests_in_flight(self) -> int:
+        """
+        Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+        """
+        return __config__.get_int('maxRequestsInFlight') or 32
 
     @_builtins.property
     def max_retries(self) -> int:
@@ -68,6 +82,13 @@ class _ExportableConfig(types.ModuleType):
         Project id of the region: 32 hex digits, e.g. `0123456789abcdef0123456789abcdef`. Env: `HW_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`. Required.
         """
         return __config__.get('projectId') or _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
+
+    @_builtins.property
+    def proxy(self) -> Optional[str]:
+        """
+        HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+        """
+        return __config__.get('proxy')
 
     @_builtins.property
     def region(self) -> Optional[str]:

@@ -26,6 +26,13 @@ public final class Config {
         return Codegen.stringProp("authToken").config(config).get();
     }
 /**
+ * PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+ * 
+ */
+    public Optional<String> caCertFile() {
+        return Codegen.stringProp("caCertFile").config(config).get();
+    }
+/**
  * Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
  * 
  */
@@ -40,11 +47,18 @@ public final class Config {
         return Codegen.stringProp("endpoint").config(config).env("HW_METASTUDIO_ENDPOINT").get();
     }
 /**
- * Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+ * Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
  * 
  */
     public Optional<Integer> maxConcurrency() {
         return Codegen.integerProp("maxConcurrency").config(config).def(10).get();
+    }
+/**
+ * Requests in flight at once across every listing and gate of the provider process (Terraform&#39;s `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+ * 
+ */
+    public Optional<Integer> maxRequestsInFlight() {
+        return Codegen.integerProp("maxRequestsInFlight").config(config).def(32).get();
     }
 /**
  * Retries of one request on 429, 5xx, resets and time-outs (never on 401/403), 0 to 20, e.g. `3`. Env: `HW_MAX_RETRIES`. Default 5.
@@ -59,6 +73,13 @@ public final class Config {
  */
     public Optional<String> projectId() {
         return Codegen.stringProp("projectId").config(config).env("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID").get();
+    }
+/**
+ * HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password{@literal @}10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+ * 
+ */
+    public Optional<String> proxy() {
+        return Codegen.stringProp("proxy").config(config).get();
     }
 /**
  * Huawei Cloud region, e.g. `cn-north-4` or `cn-east-3`; with `cloud` it makes the endpoint. Env: `HW_REGION_NAME`. No default: set it or `endpoint`.

@@ -48,6 +48,21 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+     * 
+     */
+    @Import(name="caCertFile")
+    private @Nullable Output<String> caCertFile;
+
+    /**
+     * @return PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+     * 
+     */
+    public Optional<Output<String>> caCertFile() {
+        return Optional.ofNullable(this.caCertFile);
+    }
+
+    /**
      * Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
      * 
      */
@@ -78,18 +93,33 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+     * Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
      * 
      */
     @Import(name="maxConcurrency", json=true)
     private @Nullable Output<Integer> maxConcurrency;
 
     /**
-     * @return Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+     * @return Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
      * 
      */
     public Optional<Output<Integer>> maxConcurrency() {
         return Optional.ofNullable(this.maxConcurrency);
+    }
+
+    /**
+     * Requests in flight at once across every listing and gate of the provider process (Terraform&#39;s `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+     * 
+     */
+    @Import(name="maxRequestsInFlight", json=true)
+    private @Nullable Output<Integer> maxRequestsInFlight;
+
+    /**
+     * @return Requests in flight at once across every listing and gate of the provider process (Terraform&#39;s `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+     * 
+     */
+    public Optional<Output<Integer>> maxRequestsInFlight() {
+        return Optional.ofNullable(this.maxRequestsInFlight);
     }
 
     /**
@@ -120,6 +150,21 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
      */
     public Optional<Output<String>> projectId() {
         return Optional.ofNullable(this.projectId);
+    }
+
+    /**
+     * HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password{@literal @}10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+     * 
+     */
+    @Import(name="proxy")
+    private @Nullable Output<String> proxy;
+
+    /**
+     * @return HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password{@literal @}10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+     * 
+     */
+    public Optional<Output<String>> proxy() {
+        return Optional.ofNullable(this.proxy);
     }
 
     /**
@@ -187,11 +232,14 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     private ProviderArgs(ProviderArgs $) {
         this.accessKey = $.accessKey;
         this.authToken = $.authToken;
+        this.caCertFile = $.caCertFile;
         this.cloud = $.cloud;
         this.endpoint = $.endpoint;
         this.maxConcurrency = $.maxConcurrency;
+        this.maxRequestsInFlight = $.maxRequestsInFlight;
         this.maxRetries = $.maxRetries;
         this.projectId = $.projectId;
+        this.proxy = $.proxy;
         this.region = $.region;
         this.requestTimeoutSeconds = $.requestTimeoutSeconds;
         this.secretKey = $.secretKey;
@@ -259,6 +307,27 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
+         * @param caCertFile PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder caCertFile(@Nullable Output<String> caCertFile) {
+            $.caCertFile = caCertFile;
+            return this;
+        }
+
+        /**
+         * @param caCertFile PEM file of certificate authorities to trust besides the bundled roots (and `SSL_CERT_FILE`, `NODE_EXTRA_CA_CERTS`), e.g. `/etc/ssl/certs/corp-ca.pem`. Certificates are always checked. Default: none.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder caCertFile(String caCertFile) {
+            return caCertFile(Output.of(caCertFile));
+        }
+
+        /**
          * @param cloud Domain suffix of the cloud, e.g. `myhuaweicloud.eu`. Env: `HW_CLOUD`. Default `myhuaweicloud.com`.
          * 
          * @return builder
@@ -301,7 +370,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxConcurrency Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+         * @param maxConcurrency Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
          * 
          * @return builder
          * 
@@ -312,13 +381,34 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param maxConcurrency Pages fetched at once after the first, 1 to 64, e.g. `4`. Default 10.
+         * @param maxConcurrency Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.
          * 
          * @return builder
          * 
          */
         public Builder maxConcurrency(Integer maxConcurrency) {
             return maxConcurrency(Output.of(maxConcurrency));
+        }
+
+        /**
+         * @param maxRequestsInFlight Requests in flight at once across every listing and gate of the provider process (Terraform&#39;s `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder maxRequestsInFlight(@Nullable Output<Integer> maxRequestsInFlight) {
+            $.maxRequestsInFlight = maxRequestsInFlight;
+            return this;
+        }
+
+        /**
+         * @param maxRequestsInFlight Requests in flight at once across every listing and gate of the provider process (Terraform&#39;s `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder maxRequestsInFlight(Integer maxRequestsInFlight) {
+            return maxRequestsInFlight(Output.of(maxRequestsInFlight));
         }
 
         /**
@@ -361,6 +451,27 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder projectId(String projectId) {
             return projectId(Output.of(projectId));
+        }
+
+        /**
+         * @param proxy HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password{@literal @}10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder proxy(@Nullable Output<String> proxy) {
+            $.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * @param proxy HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password{@literal @}10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder proxy(String proxy) {
+            return proxy(Output.of(proxy));
         }
 
         /**
@@ -451,6 +562,7 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
             $.cloud = Codegen.stringProp("cloud").output().arg($.cloud).env("HW_CLOUD").def("myhuaweicloud.com").getNullable();
             $.endpoint = Codegen.stringProp("endpoint").output().arg($.endpoint).env("HW_METASTUDIO_ENDPOINT").getNullable();
             $.maxConcurrency = Codegen.integerProp("maxConcurrency").output().arg($.maxConcurrency).def(10).getNullable();
+            $.maxRequestsInFlight = Codegen.integerProp("maxRequestsInFlight").output().arg($.maxRequestsInFlight).def(32).getNullable();
             $.maxRetries = Codegen.integerProp("maxRetries").output().arg($.maxRetries).env("HW_MAX_RETRIES").def(5).getNullable();
             $.projectId = Codegen.stringProp("projectId").output().arg($.projectId).env("HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID").getNullable();
             $.region = Codegen.stringProp("region").output().arg($.region).env("HW_REGION_NAME").getNullable();

@@ -33,4 +33,12 @@ export const TERRAFORM_PROVIDER: ExecutableSpec = {
   release: "terraform",
 };
 
-export const EXECUTABLES: readonly ExecutableSpec[] = [PULUMI_PLUGIN, TERRAFORM_PROVIDER];
+/** The pipeline command (docs/cli.md), shipped beside the providers on the same core. */
+export const COMMAND_LINE: ExecutableSpec = {
+  name: "metastudio",
+  module: "provider/src/cli/main",
+  start: "main",
+  release: "plain",
+};
+
+export const EXECUTABLES: readonly ExecutableSpec[] = [PULUMI_PLUGIN, TERRAFORM_PROVIDER, COMMAND_LINE];

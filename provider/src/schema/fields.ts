@@ -290,24 +290,21 @@ export const CONFIG_FIELDS: Readonly<Record<string, FieldSpec>> = {
     min: 1,
     max: 64,
     default: 10,
-    description:
-      "Pages of one listing fetched at once after the first, 1 to 64, e.g. `4`. Default 10. All listings of the provider process together are bounded by `maxRequestsInFlight`.",
+    description: text`Pages of one listing fetched at once after the first, 1 to 64, e.g. \`4\`. Default 10. All listings of the provider process together are bounded by \`${configKey("maxRequestsInFlight")}\`.`,
   },
   maxRequestsInFlight: {
     type: "integer",
     min: 1,
     max: 256,
     default: 32,
-    description:
-      "Requests in flight at once across every listing and gate of the provider process (Terraform's `-parallelism` times `maxConcurrency` otherwise), 1 to 256, e.g. `16`; listings take free slots in turn. Default 32.",
+    description: text`Requests in flight at once across every listing and gate of the provider process (Terraform's \`-parallelism\` times \`${configKey("maxConcurrency")}\` otherwise), 1 to 256, e.g. \`16\`; listings take free slots in turn. Default 32.`,
   },
   proxy: {
     type: "string",
     format: "proxyUrl",
     maxLength: 2048,
     secret: true,
-    description:
-      "HTTP proxy for the API, e.g. `http://proxy.example.com:3128` or `http://user:password@10.0.0.1:8080` (user and password sent as `Proxy-Authorization`); https endpoints are reached through a CONNECT tunnel. Overrides `HTTPS_PROXY` / `HTTP_PROXY`; `NO_PROXY` still applies and loopback is never proxied. Secret (it may hold a password). Default: from the environment.",
+    description: text`HTTP proxy for the API, e.g. \`http://proxy.example.com:3128\` or \`http://user:password@10.0.0.1:8080\` (user and password sent as \`Proxy-Authorization\`); https endpoints are reached through a CONNECT tunnel. Overrides \`HTTPS_PROXY\` / \`HTTP_PROXY\`; \`NO_PROXY\` still applies and loopback is never proxied. ${SECRET_SENTENCE} (it may hold a password). Default: from the environment.`,
   },
   caCertFile: {
     type: "string",

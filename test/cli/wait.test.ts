@@ -6,6 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { ApiJob } from "../../emulator/src";
 import { AK, cliEnv, runCli, runInProcess, runUnderTerminal, SK, startCli, until, withEmulator } from "./support";
@@ -87,9 +89,34 @@ describe("jobs wait", () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).toMatch(/metastudio: timed out after 3 s \(--timeout 3\): 2 of 2 jobs are not in JOB_FINISH: slow model 0/);
-      // Checks at 0, 1, 2 and 3 s: the last one at the time-out, none after it.
-      expect(emulator.stats.requests).toBe(4);
+      // Checks at 0, 1 and 2 s; none at the time-out (it could not finish by it), none after it.
+      expect(emulator.stats.requests).toBe(3);
     });
+  });
+
+  test("exits 2, not 4, when the time runs out before the jobs could be listed (429 with a day's Retry-After)", async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "86400", "X-Request-Id": "req-throttled" });
+      res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const env = cliEnv(undefined, {
+        HW_METASTUDIO_ENDPOINT: url,
+        HW_PROJECT_ID: "0123456789abcdef0123456789abcdef",
+        HW_AUTH_TOKEN: "TOKEN-cli-throttled-000000000001",
+      });
+      const r = await runCli(["jobs", "wait", "--batch-name", "b", "--timeout", "2s"], env);
+      expect(r.stderr).toMatch(/timed out after .* before the jobs could be listed/);
+      expect(r.code).toBe(2);
+      // The day-long wait the server asked for is past the deadline: not waited for, not retried.
+      expect(requests).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test("exits 3 when the filters select no job", async () => {
@@ -97,7 +124,10 @@ describe("jobs wait", () => {
       const r = await runCli(["jobs", "wait", "--batch-name", "no-such-batch", "--timeout", "1m"], cliEnv(emulator));
       expect(r.code).toBe(3);
       expect(r.stdout).toBe("");
-      expect(r.stderr).toMatch(/^metastudio: the gate selected no training jobs \(filters: \{"--batch-name":"no-such-batch"\}\)/m);
+      expect(r.stderr).not.toContain("no-such-batch");
+      expect(r.stderr).toMatch(
+        /^metastudio: the gate selected no training jobs \(filters set: --batch-name\); a gate on nothing is a mistake/m,
+      );
       expect(emulator.stats.requests).toBe(1);
     });
   });

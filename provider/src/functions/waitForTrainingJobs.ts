@@ -15,6 +15,9 @@ import type { ApiJob } from "../schema/trainingJob";
 import { CallContext, CallFailure, Clock } from "./context";
 import { filterNames, listMatchingJobs } from "./jobQuery";
 
+/** How early a timer may wake against the wall clock: a sleep until the deadline ends at it. */
+const TIMER_SLACK_MS = 10;
+
 export type WaitInputs = InputsOf<typeof WAIT_FOR_TRAINING_JOBS_INPUTS>;
 /** `jobs`: the selected jobs as last seen, the pages of that listing; serialized by each protocol. */
 export type WaitResult = OutputsOf<typeof WAIT_FOR_TRAINING_JOBS_OUTPUTS, ApiJob>;
@@ -73,6 +76,7 @@ async function listWithin(
     throw new CallFailure(
       "timeoutSeconds",
       text`timed out after ${String(waited)} s (${inputName("timeoutSeconds")} ${timeoutSeconds}) before the jobs could be listed: ${err.message}`,
+      "timedOut",
     );
   } finally {
     bounded.dispose();
@@ -130,7 +134,8 @@ export async function waitForTrainingJobs(inputs: WaitInputs, ctx: CallContext):
       `waiting for ${pending.length} of ${jobs.length} jobs to reach ${goal} (${countByState(pending)}); waited ${Math.round((now - startedAt) / 1000)} s of ${timeoutSeconds} s`,
     );
     await clock.sleep(Math.min(pollIntervalSeconds * 1000, deadline - now), ctx.signal);
-    // No check starts at the deadline: it could not finish by it. The jobs are as last seen.
-    if (clock.now() >= deadline) throw timedOut();
+    // No check starts at the deadline: it could not finish by it. The jobs are as last seen. A
+    // timer may fire a millisecond or two before Date.now() reaches its time, hence the slack.
+    if (clock.now() >= deadline - TIMER_SLACK_MS) throw timedOut();
   }
 }

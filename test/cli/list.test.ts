@@ -4,7 +4,7 @@
  * process (support.ts).
  */
 import type { ApiJob } from "../../emulator/src";
-import { AK, cliEnv, Emulator, parseCsv, runCli, runInProcess, SK, withEmulator } from "./support";
+import { AK, cliEnv, Emulator, parseCsv, runCli, runInProcess, SK, startCli, withEmulator } from "./support";
 
 type Job = Record<string, unknown> & { jobId: string; state: string };
 
@@ -20,6 +20,19 @@ const FILTER = ["--state", "TRAINING", "--state", "JOB_FINISH,COMPILE_FAILED", "
 const STATES = ["TRAINING", "JOB_FINISH", "COMPILE_FAILED"];
 
 describe("jobs list", () => {
+  test("a reader that closes the pipe early (| head -1) ends the command quietly with exit 0, not a crash", async () => {
+    await withEmulator({ jobs: 3000 }, async (emulator) => {
+      const cli = startCli(["jobs", "list", "--output", "ndjson"], cliEnv(emulator));
+      // The answer (about 1.5 MB) is far more than a pipe holds: take the first line, then close.
+      await new Promise<void>((resolve) => cli.child.stdout?.once("data", () => resolve()));
+      cli.child.stdout?.destroy();
+      const r = await cli.done;
+      expect(cli.stdout().split("\n")[0]).toMatch(/^\{.*"jobId":/);
+      expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Error/);
+      expect(r.code).toBe(0);
+    });
+  });
+
   test("json (the default when stdout is not a terminal) holds every matching job, all pages, camelCased", async () => {
     await withEmulator({ jobs: 450 }, async (emulator) => {
       const want = expected(emulator, STATES);

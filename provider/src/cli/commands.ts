@@ -10,6 +10,7 @@ import {
   CallFailure,
   getTrainingJobs,
   InputFailure,
+  jobsOf,
   LogSeverity,
   ProviderSession,
   waitForTrainingJobs,
@@ -87,7 +88,7 @@ export function makeActions(run: RunEnvironment): CommandActions {
       const session = cliSession(options, run.env);
       const ctx = context(session, options.verbose === true, (line) => run.stderr.write(line + "\n"));
       const result = await getTrainingJobs.run(inputs, ctx);
-      const jobs = result.jobs.flatMap((page) => page.jobs);
+      const jobs = jobsOf(result.jobs);
       run.stdout.write(renderListing(format(options), result.count, jobs));
       const paths = summaryPaths(options);
       if (paths.length) {
@@ -124,7 +125,7 @@ export function makeActions(run: RunEnvironment): CommandActions {
       try {
         const result = await waitForTrainingJobs.run(inputs, ctx);
         progress.stop();
-        const jobs = result.jobs.flatMap((page) => page.jobs);
+        const jobs = jobsOf(result.jobs);
         summarize(
           `Passed: all ${jobs.length} selected jobs are in ${inputs.targetStates.join(" or ")} (waited ${formatDuration(result.waitedSeconds)}).`,
         );

@@ -5,16 +5,20 @@
  * misspelt HW_SECRET_KEY does not silently fall back to another login. No value is ever quoted.
  */
 import { readFileSync } from "node:fs";
-import { CONFIG_FIELDS } from "../schema/fields";
 import { editDistance } from "../schema/editDistance";
 import { UsageError } from "./exitCodes";
+import { variablesOfSettings } from "./secretVariables";
 
 /** A credentials file is a few lines; anything larger is the wrong file. */
 const MAX_BYTES = 64 * 1024;
 
-const FIELD_OF_VARIABLE = new Map(
-  Object.entries(CONFIG_FIELDS).flatMap(([field, spec]) => (spec.env ?? []).map((v) => [v, field] as const)),
-);
+const FIELD_OF_VARIABLE = variablesOfSettings();
+
+/**
+ * A name that is not a variable name is likely a secret itself (a pasted key whose "=" padding
+ * made the line look like NAME=value): it is not repeated.
+ */
+const shownName = (name: string): string => (/^[A-Z][A-Z0-9_]{0,40}$/.test(name) ? name : "this name (not shown)");
 
 function nearestVariable(name: string): string {
   let best = "";
@@ -52,7 +56,7 @@ export function readCredentialsFile(path: string): Record<string, string> {
     const field = FIELD_OF_VARIABLE.get(m[1]);
     if (!field) {
       throw new UsageError(
-        `${where}: ${m[1].slice(0, 64)} is not a setting of this tool (did you mean ${nearestVariable(m[1].slice(0, 64))}?); ` +
+        `${where}: ${shownName(m[1])} is not a setting of this tool${/^[A-Z][A-Z0-9_]{0,40}$/.test(m[1]) ? ` (did you mean ${nearestVariable(m[1])}?)` : ""}; ` +
           `accepted: ${[...FIELD_OF_VARIABLE.keys()].join(", ")}`,
       );
     }

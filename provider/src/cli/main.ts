@@ -49,6 +49,13 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // `metastudio jobs list | head -1`: the reader has what it wanted and closed the pipe. That is no
+  // failure of the command (exit 1 would read "a job needs a person" under pipefail), so stop
+  // quietly with the code decided so far.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    process.exit(typeof process.exitCode === "number" ? process.exitCode : EXIT.ok);
+  });
   run(argv, { env: process.env, stdout: process.stdout, stderr: process.stderr, signal: stop.signal }).then(
     (code) => {
       process.exitCode = code;

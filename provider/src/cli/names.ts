@@ -8,6 +8,7 @@
  */
 import { CONFIG_FIELDS, errorText, FieldSpec, InputFailure, render, shownFailures, Spelling, Text } from "../core";
 import { GET_TRAINING_JOBS_INPUTS, WAIT_FIELDS } from "../schema/fields";
+import { secretVariableOf } from "./secretVariables";
 
 const SECONDS_SUFFIX = "Seconds";
 
@@ -30,7 +31,8 @@ export const CLI_SPELLING: Spelling = {
   field: (ref) => {
     const spec = ref.config ? CONFIG_FIELDS[ref.name] : INPUT_FIELDS[ref.name];
     if (!spec) return `--${kebabCase(ref.name)}`;
-    if (spec.secret && spec.env?.length) return spec.env[0];
+    const variable = spec.secret ? secretVariableOf(ref.name) : undefined;
+    if (variable) return variable;
     return `--${flagOf(ref.name, spec)}`;
   },
   term: (ref) => ref.term,

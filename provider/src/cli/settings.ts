@@ -13,6 +13,7 @@ import { readCredentialsFile } from "./credentialsFile";
 import { UsageError } from "./exitCodes";
 import { fieldValues, optionFor } from "./flags";
 import { cliFailures, flagOf } from "./names";
+import { secretVariableOf } from "./secretVariables";
 
 const PUBLIC_SETTINGS = Object.fromEntries(Object.entries(CONFIG_FIELDS).filter(([, spec]) => !spec.secret));
 const SECRET_SETTINGS = Object.entries(CONFIG_FIELDS).filter(([, spec]) => spec.secret);
@@ -38,7 +39,7 @@ function refuseCredentialFlags(options: Readonly<Record<string, unknown>>): void
   for (const flag of CREDENTIAL_FLAGS) {
     const attr = flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
     if (options[attr] === undefined) continue;
-    const variables = SECRET_SETTINGS.flatMap(([, spec]) => (spec.env ?? []).slice(0, 1)).join(", ");
+    const variables = SECRET_SETTINGS.flatMap(([field]) => secretVariableOf(field) ?? []).join(", ");
     throw new UsageError(
       `--${flag} is not accepted: a credential on the command line is visible to every user of this machine (ps, shell history). ` +
         `Set it in the environment (${variables}) or in a file named by --credentials-file`,

@@ -35,16 +35,25 @@ describe("NO_PROXY", () => {
     ["fd00::/8", "[fd12::1]", "443", true],
     ["[fd12::1]:443", "[fd12::1]", "443", true],
     ["*", "anything.example", "443", true],
-    ["a.example, b.example c.example", "c.example", "443", true],
+    ["a.example, b.example ,c.example", "c.example", "443", true],
+    // Commas separate, as in Go: a blank inside an entry makes it match nothing.
+    ["a.example b.example", "b.example", "443", false],
+    // Addresses as addresses: another spelling of the same one matches.
+    ["fd00:0:0:0:0:0:0:1", "[fd00::1]", "443", true],
+    ["[fd00:0:0:0:0:0:0:1]:443", "[fd00::1]", "443", true],
+    ["fd00::1", "[fd00::2]", "443", false],
     ["not/a/cidr, /99", "example.com", "443", false],
     ["", "example.com", "443", false],
   ])("%j: %s:%s bypassed %s", (entry, host, port, bypassed) => {
     expect(parseNoProxy(entry).bypasses(host, port)).toBe(bypassed);
   });
 
-  test.each(["localhost", "127.0.0.1", "127.9.9.9", "[::1]", "metastudio.localhost"])("loopback %s is never proxied", (host) => {
-    expect(parseNoProxy("").bypasses(host, "443")).toBe(true);
-  });
+  test.each(["localhost", "127.0.0.1", "127.9.9.9", "[::1]", "metastudio.localhost", new URL("https://[::ffff:127.0.0.1]/").hostname])(
+    "loopback %s is never proxied",
+    (host) => {
+      expect(parseNoProxy("").bypasses(host, "443")).toBe(true);
+    },
+  );
 });
 
 describe("the proxy for an endpoint", () => {

@@ -1,6 +1,6 @@
 /**
  * NO_PROXY as Go's golang.org/x/net/http/httpproxy reads it (and curl, for the forms both take):
- * a list separated by commas or spaces of
+ * a list separated by commas (each entry trimmed; an entry with a space inside matches nothing) of
  *
  * - `*`: no host goes through the proxy;
  * - a host name, `example.com`: that host and every host under it; `.example.com` (or
@@ -10,8 +10,10 @@
  *   lookup here would ask the local DNS about a host it may not know or should not hear of);
  * - any of these with `:port`: only that port.
  *
- * Loopback (localhost, 127.0.0.0/8, ::1) never goes through a proxy, as with Go: an emulator or a
- * tunnel on this machine is not behind the corporate proxy.
+ * Loopback (localhost, 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104) never goes through a proxy, as with
+ * Go: an emulator or a tunnel on this machine is not behind the corporate proxy. Names under
+ * `.localhost` count too (RFC 6761 reserves them for loopback), where Go proxies them.
+ * Addresses are compared as addresses, not as text: `fd00:0:0:0:0:0:0:1` is `[fd00::1]`.
  */
 import { BlockList, isIP } from "node:net";
 
@@ -36,12 +38,18 @@ function bare(hostname: string): string {
     .toLowerCase();
 }
 
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
+LOOPBACK.addAddress("::1", "ipv6");
+// The URL parser writes [::ffff:127.0.0.1] as [::ffff:7f00:1]: matched as a number, either way.
+LOOPBACK.addSubnet("::ffff:127.0.0.0", 104, "ipv6");
+
+const familyOf = (ip: string): "ipv4" | "ipv6" => (isIP(ip) === 4 ? "ipv4" : "ipv6");
+
 export function isLoopbackHost(hostname: string): boolean {
   const h = bare(hostname);
   if (h === "localhost" || h.endsWith(".localhost")) return true;
-  if (isIP(h) === 4) return h.startsWith("127.");
-  if (isIP(h) === 6) return h === "::1" || h === "0:0:0:0:0:0:0:1" || /^::ffff:127\./.test(h);
-  return false;
+  return isIP(h) !== 0 && LOOPBACK.check(h, familyOf(h));
 }
 
 /** One entry's host and port: `host`, `host:port`, `[v6]:port`, `v6` (a bare IPv6 has colons of its own). */
@@ -64,7 +72,12 @@ function ruleFor(entry: string): Rule | undefined {
     return { range };
   }
   const { host, port } = splitPort(entry);
-  if (isIP(bare(host))) return { host: bare(host), port };
+  const ip = bare(host);
+  if (isIP(ip)) {
+    const range = new BlockList();
+    range.addAddress(ip, familyOf(ip));
+    return { range, port };
+  }
   const name = bare(host).replace(/^\*\./, ".");
   if (!name || name === ".") return undefined;
   return name.startsWith(".") ? { host: name.slice(1), subdomainsOnly: true, port } : { host: name, port };
@@ -73,7 +86,7 @@ function ruleFor(entry: string): Rule | undefined {
 function matches(rule: Rule, host: string, port: string): boolean {
   if (rule.port !== undefined && rule.port !== port) return false;
   const family = isIP(host);
-  if (rule.range) return family !== 0 && rule.range.check(host, family === 4 ? "ipv4" : "ipv6");
+  if (rule.range) return family !== 0 && rule.range.check(host, familyOf(host));
   if (!rule.host) return false;
   if (family !== 0) return host === rule.host;
   if (host === rule.host) return !rule.subdomainsOnly;
@@ -82,7 +95,7 @@ function matches(rule: Rule, host: string, port: string): boolean {
 
 export function parseNoProxy(value: string | undefined): NoProxy {
   const entries = (value ?? "")
-    .split(/[\s,]+/)
+    .split(",")
     .map((e) => e.trim())
     .filter(Boolean);
   const all = entries.includes("*");

@@ -6,7 +6,7 @@
  * linux runtime in place of Node's Mach-O binary, proving the script and the bundle beside it.
  */
 import { execFile, spawn } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { firstStdoutLine } from "../../harness/firstStdoutLine";
@@ -114,12 +114,17 @@ test("the darwin launcher starts the bundle beside it on the runtime beside it (
   const dir = await unpack(join(rel.dir, names.archive));
   try {
     copyFileSync(join(await nodeRuntime(join(REPO_ROOT, ".cache"), linux.nodePackage), linux.nodeBinary), join(dir, "runtime", "node"));
-    const child = spawn(join(dir, names.executable), [], { env: { PATH: "/nonexistent" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const line = await firstStdoutLine(child, names.executable, { stderr: () => stderr });
-    child.kill("SIGTERM");
-    expect(line).toMatch(/^\d+$/);
+    // Started by its path, and through a relative symlink in another folder (a link onto PATH).
+    mkdirSync(join(dir, "links", "bin"), { recursive: true });
+    symlinkSync(join("..", "..", names.executable), join(dir, "links", "bin", names.executable));
+    for (const started of [join(dir, names.executable), join(dir, "links", "bin", names.executable)]) {
+      const child = spawn(started, [], { env: { PATH: "/nonexistent" }, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      const line = await firstStdoutLine(child, names.executable, { stderr: () => stderr });
+      child.kill("SIGTERM");
+      expect(line).toMatch(/^\d+$/);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,21 +8,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../harness/repoRoot";
+import { runTofu, type TofuRun } from "../../harness/terraform/tofuCli";
 import type { RequestInfo } from "../../emulator/src";
 import { needsPersonToProceed } from "../../provider/src/schema/states";
-import { describeWithTools, toolPath } from "../support/realTools";
+import { describeWithTools } from "../support/realTools";
 import { Emulator, startEmulator } from "../terraform/support";
 
 const AK = "AKTOFUEXAMPLE0000001";
 const SK = "SK-tofu-example-secret-value-00000000001";
 const hex = (c: string) => c.repeat(32);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
 
 describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulator", () => {
   let emulator: Emulator;
@@ -33,26 +27,10 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
   const batchRequests: RequestInfo[] = [];
 
   /** tofu, asynchronously: the emulator answering it lives in this process. */
-  function tofu(args: string[], extraEnv: Record<string, string> = {}, dir = "config"): Promise<Run> {
-    const t0 = Date.now();
-    return new Promise((resolve, reject) => {
-      const child = spawn(toolPath("tofu"), [...args, "-no-color"], {
-        cwd: join(work, dir),
-        env: { ...env, ...extraEnv },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
-      child.once("error", reject);
-      child.once("close", (code) => {
-        clearTimeout(timer);
-        transcript.push(`$ tofu ${args.join(" ")}\n${stdout}${stderr}(exit ${code})\n`);
-        resolve({ code, stdout, stderr, ms: Date.now() - t0 });
-      });
-    });
+  async function tofu(args: string[], extraEnv: Record<string, string> = {}, dir = "config"): Promise<TofuRun> {
+    const run = await runTofu(args, { cwd: join(work, dir), env: { ...env, ...extraEnv } });
+    transcript.push(`$ tofu ${args.join(" ")}\n${run.stdout}${run.stderr}(exit ${run.code})\n`);
+    return run;
   }
 
   beforeAll(async () => {

@@ -5,13 +5,14 @@
  * every page must equal the committed one. The Terraform examples the pages show are planned by
  * OpenTofu against the emulator, so an example that no longer works fails here too.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startEmulator } from "../../emulator/src";
-import { describeWithTools, REPO_ROOT, toolPath, toolsDir } from "../support/realTools";
+import { runTofu } from "../../harness/terraform/tofuCli";
+import { describeWithTools, REPO_ROOT, toolsDir } from "../support/realTools";
 
 const run = promisify(execFile);
 jest.setTimeout(240_000);
@@ -60,25 +61,18 @@ describeWithTools(["tofu", "tfplugindocs"], "the registry pages", () => {
         join(out, "tofurc"),
         `provider_installation {\n  dev_overrides {\n    "registry.opentofu.org/pulumi-metastudio/metastudio" = "${join(REPO_ROOT, "provider", "bin")}"\n  }\n  direct {}\n}\n`,
       );
-      const r = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-        const child = spawn(toolPath("tofu"), ["plan", "-input=false", "-no-color"], {
-          cwd: dir,
-          env: {
-            PATH: process.env.PATH ?? "",
-            HOME: out,
-            TF_CLI_CONFIG_FILE: join(out, "tofurc"),
-            CHECKPOINT_DISABLE: "1",
-            HW_METASTUDIO_ENDPOINT: emulator.url,
-            HW_AUTH_TOKEN: "docs-token",
-          },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-        child.stderr.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-        child.once("error", reject);
-        child.once("close", (code) => resolve({ code, stdout }));
+      const run = await runTofu(["plan", "-input=false"], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: out,
+          TF_CLI_CONFIG_FILE: join(out, "tofurc"),
+          CHECKPOINT_DISABLE: "1",
+          HW_METASTUDIO_ENDPOINT: emulator.url,
+          HW_AUTH_TOKEN: "docs-token",
+        },
       });
+      const r = { code: run.code, stdout: run.stdout + run.stderr };
       expect(r.stdout).toMatch(/metastudio_training_jobs_gate\.release will be created/);
       expect(r.stdout).toMatch(/terraform_data\.deployment will be created/);
       expect(r.stdout).toMatch(/assets\s+= \[/);

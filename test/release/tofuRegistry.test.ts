@@ -7,12 +7,13 @@
  * runs apply with the installed executable. `tofu providers lock` records the hashes of all five
  * platforms. A signature by a key the registry did not name fails the installation.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { startEmulator } from "../../emulator/src";
+import { runTofu, type TofuRun } from "../../harness/terraform/tofuCli";
 import { signDetached } from "../../packaging/checksums";
 import { PLATFORMS, platformName } from "../../packaging/platforms";
 import { terraformFiles } from "../../packaging/release";
@@ -24,12 +25,6 @@ const TOKEN = "tofu-registry-token-not-to-be-seen";
 const NAMESPACE = "pulumi-metastudio";
 const TYPE = "metastudio";
 jest.setTimeout(300_000);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A new gpg home with one signing key; its long key id and armored public key. */
 async function ephemeralKey(home: string, name: string): Promise<{ keyId: string; armor: string }> {
@@ -53,21 +48,8 @@ describeWithTools(["tofu"], "OpenTofu installs the provider from the release ove
   let version: string;
   let key: { keyId: string; armor: string };
 
-  function tofu(args: string[], dir = "config", extraEnv: Record<string, string> = {}): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(toolPath("tofu"), [...args, "-no-color"], {
-        cwd: join(work, dir),
-        env: { ...env, ...extraEnv },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
-      child.once("error", reject);
-      child.once("close", (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
-    });
+  function tofu(args: string[], dir = "config", extraEnv: Record<string, string> = {}): Promise<TofuRun> {
+    return runTofu(args, { cwd: join(work, dir), env: { ...env, ...extraEnv } });
   }
 
   /** The registry's answers for one release, signed by `signer`, naming `named` as the key. */

@@ -23,6 +23,11 @@ for language in nodejs python go; do
   # workspace); the Python and Go output is the same either way.
   "$tools/pulumi-gen-sdk" -local "$repo/provider/schema.json" "$language" "$out" >/dev/null
 done
+# In place, the Node.js SDK is this repository's workspace package: generating removed its compiled
+# bin/ (with the package.json copy its getVersion reads), which npm ci's postinstall made; make it again.
+if [[ $languages == *" nodejs "* ]] && [ "$out" -ef "$repo/sdk" ]; then
+  (cd "$repo/sdk/nodejs" && PATH="$repo/node_modules/.bin:$PATH" node scripts/postinstall.js)
+fi
 # Java: the Java host (pulumi-java v1.12.0) implements GeneratePackage, so the real
 # `pulumi package gen-sdk` makes it, through .tools/bin/pulumi-language-java (docs/tools.md). The
 # schema's java.buildFiles is "none": sources and version.txt only, compiled by a Maven project.

@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import { firstStdoutLine } from "../../harness/firstStdoutLine";
 import { REPO_ROOT } from "../../harness/repoRoot";
 import { sha256File } from "../../packaging/checksums";
-import { EXECUTABLES, PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";
+import { EXECUTABLES, ExecutableSpec, PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";
 import { archiveNames } from "../../packaging/archives";
 import { nodeRuntime } from "../../packaging/nodeRuntime";
 import { PLATFORMS, platformName } from "../../packaging/platforms";
@@ -40,6 +40,19 @@ const sums = (file: string): Map<string, string> =>
       }),
   );
 
+/** Each release file hashed once, though two tests check its sum (the zips are ~100 MB each). */
+const hashes = new Map<string, Promise<string>>();
+const hashOf = (name: string): Promise<string> => {
+  if (!hashes.has(name)) hashes.set(name, sha256File(join(rel.dir, name)));
+  return hashes.get(name)!;
+};
+/** Each program bundled once, though every platform's archive is checked against it. */
+const bundles = new Map<ExecutableSpec, Promise<string>>();
+const bundleOf = (spec: ExecutableSpec): ReturnType<typeof programBundle> => {
+  if (!bundles.has(spec)) bundles.set(spec, programBundle(REPO_ROOT, spec));
+  return bundles.get(spec)!;
+};
+
 test("every archive of every platform is there, named as `pulumi plugin install` and the Terraform registry expect", () => {
   const named = PLATFORMS.flatMap((p) => [
     `pulumi-resource-metastudio-v${rel.version}-${platformName(p, "-")}.tar.gz`,
@@ -56,7 +69,7 @@ test("the Terraform SHA256SUMS covers the five zips and the manifest, and every 
   const tf = terraformFiles(rel.version);
   const listed = sums(join(rel.dir, tf.sums));
   expect([...listed.keys()].sort()).toEqual(rel.files.filter((f) => f.endsWith(".zip") || f === tf.manifest).sort());
-  for (const [name, hash] of listed) expect([name, await sha256File(join(rel.dir, name))]).toEqual([name, hash]);
+  for (const [name, hash] of listed) expect([name, await hashOf(name)]).toEqual([name, hash]);
   // The same file as sha256sum reads it.
   const { stdout } = await run("sha256sum", ["-c", tf.sums], { cwd: rel.dir });
   expect(stdout.trim().split("\n")).toHaveLength(6);
@@ -65,7 +78,7 @@ test("the Terraform SHA256SUMS covers the five zips and the manifest, and every 
 test("SHA256SUMS covers every other file of the release", async () => {
   const listed = sums(join(rel.dir, ALL_SUMS));
   expect([...listed.keys()].sort()).toEqual(rel.files.filter((f) => f !== ALL_SUMS).sort());
-  for (const [name, hash] of listed) expect(await sha256File(join(rel.dir, name))).toBe(hash);
+  for (const [name, hash] of listed) expect(await hashOf(name)).toBe(hash);
 });
 
 test("the manifest says tfplugin6 (protocol 6.0), as the registry reads it", () => {
@@ -82,7 +95,7 @@ for (const platform of PLATFORMS) {
       const names = archiveNames(spec, rel.version, platform);
       const dir = await unpack(join(rel.dir, names.archive));
       try {
-        const bundle = await programBundle(REPO_ROOT, spec);
+        const bundle = await bundleOf(spec);
         const executable = readFileSync(join(dir, names.executable));
         expect(readFileSync(join(dir, "LICENSE"), "utf8")).toBe(readFileSync(join(REPO_ROOT, "LICENSE"), "utf8"));
         expect(readFileSync(join(dir, "NODE-LICENSE"), "utf8")).toMatch(/^Node\.js is licensed/);

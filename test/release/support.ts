@@ -107,7 +107,12 @@ export async function serveFiles(dir: string, prefix = ""): Promise<FileServer> 
     url: "",
     requests,
     routes: {},
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A keep-alive client (tofu, pulumi) would otherwise hold the close open.
+        server.closeAllConnections();
+      }),
   };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? "/").split("?")[0]);

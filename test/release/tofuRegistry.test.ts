@@ -163,10 +163,13 @@ describeWithTools(["tofu"], "OpenTofu installs the provider from the release ove
     expect(r.code).toBe(0);
     const lock = readFileSync(join(work, "config", ".terraform.lock.hcl"), "utf8");
     const sums = readFileSync(join(work, "files", terraformFiles(version).sums), "utf8");
-    for (const line of sums.trim().split("\n")) {
-      const [hash, name] = line.split(/ {2}/);
-      if (name.endsWith(".zip")) expect({ name, locked: lock.includes(`"zh:${hash}"`) }).toEqual({ name, locked: true });
-    }
+    const zips = sums
+      .trim()
+      .split("\n")
+      .map((line) => line.split(/ {2}/))
+      .filter(([, name]) => name.endsWith(".zip"));
+    expect(zips).toHaveLength(PLATFORMS.length);
+    for (const [hash, name] of zips) expect({ name, locked: lock.includes(`"zh:${hash}"`) }).toEqual({ name, locked: true });
     // One h1: hash per platform's unpacked package (darwin's two are the same bytes, so one line).
     expect((lock.match(/"h1:/g) ?? []).length).toBeGreaterThanOrEqual(4);
   });

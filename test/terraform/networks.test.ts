@@ -40,6 +40,7 @@ test("through https_proxy with credentials and the CA by SSL_CERT_FILE; the pass
   const { state, diagnostics } = await p.readData(JOBS, { page_size: 10 });
   expect(diagnostics).toEqual([]);
   expect((state as TfObject).total).toBe(30);
+  expect(proxy.seen.length).toBeGreaterThan(0);
   expect(
     proxy.seen.every((s) => s.method === "CONNECT" && s.proxyAuthorization === `Basic ${Buffer.from(`tf:${PASSWORD}`).toString("base64")}`),
   ).toBe(true);

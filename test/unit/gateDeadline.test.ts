@@ -3,6 +3,7 @@
  * together: both against servers on loopback that throttle for a day, never answer, or answer
  * slowly enough for many listings to overlap.
  */
+import { DeadlineExceeded, STILL_UNANSWERED } from "../../provider/src/api/deadline";
 import { MetaStudioClient } from "../../provider/src/api/metaStudioClient";
 import { Redactor } from "../../provider/src/api/redactor";
 import { RequestBudget } from "../../provider/src/api/requestBudget";
@@ -80,6 +81,19 @@ describe("the gate's time limit", () => {
     for (const at of starts) expect(at).toBeLessThanOrEqual(started + 2000);
     expect(ended - started).toBeGreaterThanOrEqual(1900);
     expect(ended - started).toBeLessThan(30_000);
+  });
+
+  test("a request cut by its own timer, shortened to the deadline, fails as the deadline, not as a retryable time-out", async () => {
+    // Without the gate's deadline signal only the request's timer can fire: the same message as
+    // when the deadline's timer wins the race (the test above), so the text never depends on it.
+    const starts: number[] = [];
+    const server = await serveRaw(() => starts.push(Date.now()));
+    servers.push(server);
+    const { client } = context(server.url);
+    const err = await rejected(client.listPage({ query: [], headers: {}, offset: 0, limit: 10, deadline: Date.now() + 300 }));
+    expect(err).toBeInstanceOf(DeadlineExceeded);
+    expect(err.message).toBe(STILL_UNANSWERED);
+    expect(starts).toHaveLength(1);
   });
 
   test("timeoutSeconds 0 checks once with the ordinary retries", async () => {

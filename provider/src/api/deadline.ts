@@ -13,6 +13,9 @@ export class DeadlineExceeded extends Error {
   }
 }
 
+/** What a deadline that cut a request in flight says, from whichever timer fired first. */
+export const STILL_UNANSWERED = "a request was still unanswered when the time was up";
+
 /** Milliseconds left until `deadline` (epoch ms); Infinity without one. */
 export function remainingMs(deadline: number | undefined, now: number = Date.now()): number {
   return deadline === undefined ? Infinity : deadline - now;

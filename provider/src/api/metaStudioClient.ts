@@ -9,7 +9,7 @@
  * fetch libraries decide for you (what was tried and measured: docs/benchmarks.md, "HTTP").
  */
 import { Connection, connectionFor } from "./connectionAgent";
-import { DeadlineExceeded, remainingMs } from "./deadline";
+import { DeadlineExceeded, remainingMs, STILL_UNANSWERED } from "./deadline";
 import { MetaStudioNetworkError } from "./errors";
 import { HttpAnswer, httpGet, TransportError } from "./httpGet";
 import { JobsPage, pageFromAnswer } from "./pageAnswer";
@@ -179,11 +179,13 @@ export class MetaStudioClient {
     const target = new URL(`${this.url.origin}${this.path}?${queryString(query)}`);
 
     let answer: HttpAnswer;
+    let cutByDeadline = false;
     const release = await this.budget.acquire(req.listing ?? req, signal);
     try {
       // A deadline cuts the request short: the gate must be over by then, not one time-out later.
       const left = remainingMs(req.deadline);
       if (left <= 0) throw new DeadlineExceeded("the time limit ran out while the request waited for a free slot");
+      cutByDeadline = left < this.settings.requestTimeoutMs;
       answer = await httpGet(target, {
         headers,
         agent: this.connection.agent,
@@ -195,6 +197,8 @@ export class MetaStudioClient {
       });
     } catch (err) {
       if (signal?.aborted || !(err instanceof TransportError)) throw err;
+      // The request's own timer and the deadline's fire together; either way it is the deadline.
+      if (cutByDeadline && err.code === "ETIMEDOUT") throw new DeadlineExceeded(STILL_UNANSWERED);
       const { cause, hint } = explainTransport(err, this.url, this.connection.proxy !== undefined);
       throw new MetaStudioNetworkError(request, untrusted(cause, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code), hint);
     } finally {

@@ -3,7 +3,7 @@
  * fails at once when one is in a state that needs a person, when time runs out, or when nothing
  * is selected. A preview checks once and never waits (see docs/gate.md).
  */
-import { DeadlineExceeded, deadlineSignal } from "../api/deadline";
+import { DeadlineExceeded, deadlineSignal, STILL_UNANSWERED } from "../api/deadline";
 import type { Listing } from "../api/jobLister";
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
@@ -67,7 +67,7 @@ async function listWithin(
 ): Promise<Listing<ApiJob>["pages"]> {
   if (timeoutSeconds === 0 || ctx.clock) return (await listMatchingJobs(ctx, { filters })).pages;
   const deadline = startedAt + timeoutSeconds * 1000;
-  const bounded = deadlineSignal(deadline, ctx.signal, () => "a request was still unanswered when the time was up");
+  const bounded = deadlineSignal(deadline, ctx.signal, () => STILL_UNANSWERED);
   try {
     return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).pages;
   } catch (err) {

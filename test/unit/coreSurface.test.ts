@@ -10,6 +10,7 @@ import {
   FUNCTIONS,
   getTrainingJobs,
   jobsOf,
+  pageJobCount,
   MAX_FAILURE_CHARS,
   ProviderSession,
   shownFailures,
@@ -56,13 +57,33 @@ describe("the core's public surface", () => {
     if (!setup.ok) throw new Error("no context");
     const result = await getTrainingJobs.run(checked.value, setup.ctx);
     expect(result.count).toBe(7);
-    expect(result.jobs.map((p) => p.jobs.length)).toEqual([3, 2, 2]);
+    expect(result.jobs.map(pageJobCount)).toEqual([3, 2, 2]);
     expect(
       jobsOf(result.jobs)
         .map((j) => j.name)
         .sort(),
     ).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6"]);
     expect(lines).toContainEqual(expect.stringMatching(/^getTrainingJobs: 7 of 7 jobs in 3 requests/));
+  });
+
+  test("with an encoder, getTrainingJobs keeps each page's entries and drops its parsed jobs; the gate keeps its jobs", async () => {
+    const encodeJobs = (jobs: readonly { name: string }[]) => jobs.map((j) => Buffer.from(j.name));
+    const setup = session().context({ log: () => undefined, encodeJobs });
+    if (!setup.ok) throw new Error("no context");
+    const listed = getTrainingJobs.validate({ batchName: "cli", pageSize: 3 });
+    if (!listed.ok) throw new Error("inputs refused");
+    const result = await getTrainingJobs.run(listed.value, setup.ctx);
+    expect(result.jobs.map((p) => p.jobs)).toEqual([undefined, undefined, undefined]);
+    expect(result.jobs.map(pageJobCount)).toEqual([3, 2, 2]);
+    const names = result.jobs.flatMap((p) => p.entries ?? []).map((e) => Buffer.from(e).toString());
+    expect(names.sort()).toEqual(["m0", "m1", "m2", "m3", "m4", "m5", "m6"]);
+    expect(() => jobsOf(result.jobs)).toThrow(/only as encoded entries/);
+
+    const gated = waitForTrainingJobs.validate({ batchName: "cli", timeoutSeconds: 0 });
+    if (!gated.ok) throw new Error("inputs refused");
+    const gate = await waitForTrainingJobs.run(gated.value, setup.ctx);
+    expect(gate.ready).toBe(true);
+    expect(jobsOf(gate.jobs)).toHaveLength(7);
   });
 
   test("failures in the front end's own spelling, bounded", () => {

@@ -20,5 +20,5 @@ export type { InputFailure } from "../schema/inputValidation";
 export { configKey, errorText, inputName, render, TABLE_SPELLING } from "../schema/text";
 export type { FieldRef, Spelling, TermRef, Text } from "../schema/text";
 export type { ApiJob } from "../schema/trainingJob";
-export { jobsOf } from "../schema/outputs";
+export { jobsOf, pageJobCount } from "../schema/outputs";
 export type { JobPage } from "../schema/outputs";

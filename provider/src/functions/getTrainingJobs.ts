@@ -1,7 +1,7 @@
 /** getTrainingJobs: every job a filter matches, or up to `limit`. */
 import { GET_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import type { InputsOf } from "../schema/fieldTypes";
-import { GET_TRAINING_JOBS_OUTPUTS, OutputsOf } from "../schema/outputs";
+import { GET_TRAINING_JOBS_OUTPUTS, OutputsOf, pageJobCount } from "../schema/outputs";
 import type { ApiJob } from "../schema/trainingJob";
 import type { CallContext } from "./context";
 import { listMatchingJobs } from "./jobQuery";
@@ -13,7 +13,7 @@ export type GetTrainingJobsResult = OutputsOf<typeof GET_TRAINING_JOBS_OUTPUTS, 
 export async function getTrainingJobs(inputs: GetTrainingJobsInputs, ctx: CallContext): Promise<GetTrainingJobsResult> {
   const { offset, limit, pageSize, ...filters } = inputs;
   const listing = await listMatchingJobs(ctx, { filters, offset, limit, pageSize });
-  const returned = listing.pages.reduce((n, page) => n + page.jobs.length, 0);
+  const returned = listing.pages.reduce((n, page) => n + pageJobCount(page), 0);
   ctx.log("debug", `getTrainingJobs: ${returned} of ${listing.count} jobs in ${listing.requests} requests`);
   return { count: listing.count, jobs: listing.pages };
 }

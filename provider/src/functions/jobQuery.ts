@@ -1,6 +1,8 @@
 /** Turns validated filter inputs into the API's query parameters and headers, and lists the jobs. */
 import { FieldSpec, JOB_FILTER_FIELDS, PAGING_FIELDS } from "../schema/fields";
-import { listJobs, Listing } from "../api/jobLister";
+import { Identified, listJobs, Listing, PageResult } from "../api/jobLister";
+import type { JobsPage } from "../api/metaStudioClient";
+import type { JobPage } from "../schema/outputs";
 import { inputName, TextPart } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
 import type { CallContext } from "./context";
@@ -58,6 +60,18 @@ export interface ListingRequest {
   pageSize?: number;
   /** Epoch ms by which the listing is over, retries included (the gate's time limit). */
   deadline?: number;
+  /**
+   * Keep each page's parsed jobs beside its entries (the gate reads their states). Without it, a
+   * page the front end encoded keeps its entries and the jobs' ids alone, which the pager needs.
+   */
+  keepJobs?: boolean;
+}
+
+/** What the listing of one call holds: its count, its accepted pages, the requests it took. */
+export interface MatchingJobs {
+  count: number;
+  pages: JobPage<ApiJob>[];
+  requests: number;
 }
 
 /** The filters set, by name only (each in the reader's terms): any may be secret without the plugin being told. */
@@ -68,12 +82,28 @@ export function filterNames(filters: Readonly<Record<string, unknown>>): TextPar
 }
 
 /** Lists the jobs of a filter: the pages the listing accepted, encoded as they arrived when the front end encodes. */
-export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise<Listing<ApiJob>> {
+export async function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise<MatchingJobs> {
+  const encode = ctx.encodeJobs;
+  if (encode && !req.keepJobs) {
+    // The pager compares pages by job id only: the parsed jobs go as soon as their page is encoded.
+    const listing = await listPages(ctx, req, (page) => ({ ...page, jobs: page.jobs.map(idOnly), entries: encode(page.jobs) }));
+    return { count: listing.count, requests: listing.requests, pages: listing.pages.map((p) => ({ entries: p.entries ?? [] })) };
+  }
+  const listing = await listPages(ctx, req, (page) => (encode ? { ...page, entries: encode(page.jobs) } : page));
+  return { count: listing.count, requests: listing.requests, pages: listing.pages };
+}
+
+const idOnly = (job: Identified): Identified => ({ job_id: job.job_id });
+
+function listPages<J extends Identified>(
+  ctx: CallContext,
+  req: ListingRequest,
+  kept: (page: JobsPage) => PageResult<J>,
+): Promise<Listing<J>> {
   const { query, headers } = toApiQuery(req.filters);
   // Retries are told through the call's log, which knows what in it is secret.
   const onRetry = (message: string) => ctx.log("info", message);
   const hidden = hiddenParams(ctx.secretInputs);
-  const encode = ctx.encodeJobs;
   // One key per listing: the process's request budget hands slots to listings in turn.
   const listing = {};
   return listJobs(
@@ -82,7 +112,7 @@ export function listMatchingJobs(ctx: CallContext, req: ListingRequest): Promise
         { query, headers, offset, limit, onRetry, secrets: ctx.secrets, hiddenParams: hidden, listing, deadline: req.deadline },
         signal,
       );
-      return encode ? { ...page, entries: encode(page.jobs) } : page;
+      return kept(page);
     },
     {
       offset: req.offset ?? 0,

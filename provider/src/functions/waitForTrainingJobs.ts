@@ -4,7 +4,6 @@
  * is selected. A preview checks once and never waits (see docs/gate.md).
  */
 import { DeadlineExceeded, deadlineSignal, STILL_UNANSWERED } from "../api/deadline";
-import type { Listing } from "../api/jobLister";
 import { sleep } from "../api/retryPolicy";
 import { WAIT_FOR_TRAINING_JOBS_INPUTS } from "../schema/fields";
 import type { InputsOf } from "../schema/fieldTypes";
@@ -13,7 +12,7 @@ import { needsPersonToProceed } from "../schema/states";
 import { inputName, text } from "../schema/text";
 import type { ApiJob } from "../schema/trainingJob";
 import { CallContext, CallFailure, Clock } from "./context";
-import { filterNames, listMatchingJobs } from "./jobQuery";
+import { filterNames, listMatchingJobs, MatchingJobs } from "./jobQuery";
 
 /** How early a timer may wake against the wall clock: a sleep until the deadline ends at it. */
 const TIMER_SLACK_MS = 10;
@@ -64,12 +63,12 @@ async function listWithin(
   filters: Readonly<Record<string, unknown>>,
   timeoutSeconds: number,
   startedAt: number,
-): Promise<Listing<ApiJob>["pages"]> {
-  if (timeoutSeconds === 0 || ctx.clock) return (await listMatchingJobs(ctx, { filters })).pages;
+): Promise<MatchingJobs["pages"]> {
+  if (timeoutSeconds === 0 || ctx.clock) return (await listMatchingJobs(ctx, { filters, keepJobs: true })).pages;
   const deadline = startedAt + timeoutSeconds * 1000;
   const bounded = deadlineSignal(deadline, ctx.signal, () => STILL_UNANSWERED);
   try {
-    return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline })).pages;
+    return (await listMatchingJobs({ ...ctx, signal: bounded.signal }, { filters, deadline, keepJobs: true })).pages;
   } catch (err) {
     if (!(err instanceof DeadlineExceeded)) throw err;
     const waited = Math.round((Date.now() - startedAt) / 100) / 10;

@@ -6,7 +6,7 @@
  */
 import type { FunctionDeclaration } from "../core/declarations";
 import type { AnyOutputs } from "../core/functions";
-import type { JobPage } from "../schema/outputs";
+import { JobPage, pageEntries } from "../schema/outputs";
 import { ApiJob, JOB_FIELD_MAPPING } from "../schema/trainingJob";
 import { EncodedList, encodeRenamedEntries, renamedFields } from "./invokeResponseEncoding";
 
@@ -20,12 +20,12 @@ export function encodePulumiJobs(jobs: readonly ApiJob[]): Uint8Array[] {
 /** A listing's jobs as one encoded list: each page's entries, encoded now if it has none. */
 export function encodedJobs(pages: ReadonlyArray<JobPage<ApiJob>>): EncodedList {
   const entries: Uint8Array[] = [];
-  for (const page of pages) for (const entry of page.entries ?? encodePulumiJobs(page.jobs)) entries.push(entry);
+  for (const page of pages) for (const entry of pageEntries(page, encodePulumiJobs)) entries.push(entry);
   return new EncodedList(entries);
 }
 
 function isPages(v: AnyOutputs[string]): v is JobPage<ApiJob>[] {
-  return Array.isArray(v) && v.every((p) => typeof p === "object" && p !== null && "jobs" in p);
+  return Array.isArray(v) && v.every((p) => typeof p === "object" && p !== null && ("jobs" in p || "entries" in p));
 }
 
 /** A function's answer as the engine gets it: each output of its table, the jobs as encoded entries. */

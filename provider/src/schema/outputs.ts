@@ -101,16 +101,28 @@ export const WAIT_FOR_TRAINING_JOBS_OUTPUTS = outputTable({
 
 /**
  * A page of a listing as a function returns it: the jobs the listing accepted from it, and, when
- * the front end encoded them as the page arrived (CallContext.encodeJobs), one entry per job.
+ * the front end encoded them as the page arrived (CallContext.encodeJobs), one entry per job. A
+ * function whose answer is nothing but the jobs (getTrainingJobs) keeps only the entries: each
+ * page's parsed jobs are dropped once encoded, so a large listing is held once, as bytes.
  */
-export interface JobPage<Job> {
-  jobs: Job[];
-  entries?: Uint8Array[];
+export type JobPage<Job> = { jobs: Job[]; entries?: Uint8Array[] } | { jobs?: undefined; entries: Uint8Array[] };
+
+/** Every job of a listing's pages, in order; for pages that kept their jobs. */
+export function jobsOf<Job>(pages: ReadonlyArray<JobPage<Job>>): Job[] {
+  return pages.flatMap((page) => {
+    if (!page.jobs) throw new Error("jobsOf: this listing kept its jobs only as encoded entries");
+    return page.jobs;
+  });
 }
 
-/** Every job of a listing's pages, in order. */
-export function jobsOf<Job>(pages: ReadonlyArray<JobPage<Job>>): Job[] {
-  return pages.flatMap((page) => page.jobs);
+/** How many jobs a page holds, whichever form it keeps them in. */
+export function pageJobCount(page: JobPage<unknown>): number {
+  return page.jobs ? page.jobs.length : page.entries.length;
+}
+
+/** A page's entries: those made as it arrived, or made now by `encode` from its jobs. */
+export function pageEntries<Job>(page: JobPage<Job>, encode: (jobs: readonly Job[]) => Uint8Array[]): Uint8Array[] {
+  return page.jobs ? (page.entries ?? encode(page.jobs)) : page.entries;
 }
 
 interface OutputValues<Job> {

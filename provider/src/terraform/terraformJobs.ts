@@ -4,7 +4,7 @@
  * Each page is encoded as it arrives (encodeTerraformJobs, the read's encodeJobs), and the
  * state's list is assembled from the accepted pages' entries.
  */
-import type { JobPage } from "../schema/outputs";
+import { JobPage, pageEntries, pageJobCount } from "../schema/outputs";
 import type { ApiJob } from "../schema/trainingJob";
 import { arrayHeader, encodeKnown, TfObject, TfValue } from "./dynamicValue";
 import { JOB_ATTRIBUTES } from "./schema";
@@ -26,8 +26,8 @@ export function encodeTerraformJobs(jobs: readonly ApiJob[]): Uint8Array[] {
 /** The msgpack of a listing's jobs as one list, as parts to concatenate: each page's entries, encoded now if it has none. */
 export function encodedJobList(pages: ReadonlyArray<JobPage<ApiJob>>): Uint8Array[] {
   let n = 0;
-  for (const page of pages) n += page.jobs.length;
+  for (const page of pages) n += pageJobCount(page);
   const parts: Uint8Array[] = [arrayHeader(n)];
-  for (const page of pages) for (const entry of page.entries ?? encodeTerraformJobs(page.jobs)) parts.push(entry);
+  for (const page of pages) for (const entry of pageEntries(page, encodeTerraformJobs)) parts.push(entry);
   return parts;
 }

@@ -70,13 +70,16 @@ export function arrayHeader(n: number): Uint8Array {
   return Uint8Array.of(0xdd, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 }
 
-/** An object whose attribute values are msgpack bytes already. */
-export function encodeObjectOfParts(parts: ReadonlyArray<readonly [string, Uint8Array | readonly Uint8Array[]]>): Buffer {
+/**
+ * An object whose attribute values are msgpack bytes already, as the parts to concatenate: a
+ * large answer is copied once, into the message that carries it (readDataSourceAnswer.ts).
+ */
+export function objectOfParts(parts: ReadonlyArray<readonly [string, Uint8Array | readonly Uint8Array[]]>): Uint8Array[] {
   const chunks: Uint8Array[] = [mapHeader(parts.length)];
   for (const [key, value] of parts) {
     chunks.push(encoder.encode(key));
     if (value instanceof Uint8Array) chunks.push(value);
-    else chunks.push(...value);
+    else for (const part of value) chunks.push(part);
   }
-  return Buffer.concat(chunks);
+  return chunks;
 }

@@ -16,6 +16,7 @@ import { TERRAFORM_SPELLING } from "./names";
 import type { Log } from "./terraformLog";
 import { configureProvider, validateProviderConfig } from "./providerConfiguration";
 import { GATE_RESOURCE, gateResourceSchema, providerSchema, TRAINING_JOBS_DATA_SOURCE, trainingJobsDataSourceSchema } from "./schema";
+import type { ReadDataSourceAnswer } from "./readDataSourceAnswer";
 
 type Features = typeof import("./features");
 
@@ -151,18 +152,18 @@ export class TerraformProvider {
     return { diagnostics: features().validateTrainingJobsConfig(fromDynamicValue(req.config)) };
   };
 
-  readDataSource: Unary<tf.ReadDataSource_Request, tf.ReadDataSource_Response> = async (req) => {
-    const none = { state: undefined, deferred: undefined };
-    if (req.typeName !== TRAINING_JOBS_DATA_SOURCE) return { ...none, diagnostics: [unknownType("data source", req.typeName)] };
+  /** Answered in its own form, written by server.ts's serializer for this method (readDataSourceAnswer.ts). */
+  readDataSource: Unary<tf.ReadDataSource_Request, ReadDataSourceAnswer> = async (req) => {
+    if (req.typeName !== TRAINING_JOBS_DATA_SOURCE) return { diagnostics: [unknownType("data source", req.typeName)] };
     const f = features();
     const ctx = this.context(f.encodeTerraformJobs);
-    if (Array.isArray(ctx)) return { ...none, diagnostics: ctx };
+    if (Array.isArray(ctx)) return { diagnostics: ctx };
     try {
       const read = await f.readTrainingJobs(fromDynamicValue(req.config), ctx);
-      if (!read.ok) return { ...none, diagnostics: read.diagnostics };
-      return { state: { msgpack: read.state, json: Buffer.alloc(0) }, diagnostics: [], deferred: undefined };
+      if (!read.ok) return { diagnostics: read.diagnostics };
+      return { stateParts: read.state, diagnostics: [] };
     } catch (err) {
-      return { ...none, diagnostics: this.failure("Cannot list MetaStudio training jobs", err) };
+      return { diagnostics: this.failure("Cannot list MetaStudio training jobs", err) };
     }
   };
 

@@ -10,6 +10,7 @@ import { GRPCControllerService } from "./generated/grpc_controller";
 import { GRPCStdioService } from "./generated/grpc_stdio";
 import { ProviderService } from "./generated/tfplugin6";
 import { selfSignedIdentity } from "./autoMtls";
+import { encodeReadDataSourceAnswer } from "./readDataSourceAnswer";
 import { TerraformProvider } from "./providerService";
 import { Log, stderrLog } from "./terraformLog";
 
@@ -88,7 +89,11 @@ export async function startTerraformServer(opts: ServerOptions = {}): Promise<Ru
     return stopping;
   };
 
-  server.addService(ProviderService, provider.implementation());
+  const service = {
+    ...ProviderService,
+    readDataSource: { ...ProviderService.readDataSource, responseSerialize: encodeReadDataSourceAnswer },
+  };
+  server.addService(service, provider.implementation());
   server.addService(GRPCControllerService, {
     shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, cb: grpc.sendUnaryData<unknown>) => {
       cb(null, {});

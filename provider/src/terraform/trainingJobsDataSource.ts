@@ -2,7 +2,7 @@
 import { getTrainingJobs } from "../core/functions";
 import type { CallContext } from "../functions/context";
 import type { Diagnostic } from "./generated/tfplugin6";
-import { encodeKnown, encodeObjectOfParts, TfValue } from "./dynamicValue";
+import { encodeKnown, objectOfParts, TfValue } from "./dynamicValue";
 import { checked, inputsFrom } from "./functionInputs";
 import { outputAttributeName, trainingJobsDataSourceSchema } from "./schema";
 import { encodedJobList } from "./terraformJobs";
@@ -16,7 +16,8 @@ export function validateTrainingJobsConfig(config: TfValue): Diagnostic[] {
   return result.ok ? [] : result.diagnostics;
 }
 
-export type Read = { ok: true; state: Buffer } | { ok: false; diagnostics: Diagnostic[] };
+/** `state`: the msgpack of the state, in parts to concatenate. */
+export type Read = { ok: true; state: Uint8Array[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Lists the jobs; the state is the block as written, plus `total` and `jobs`. */
 export async function readTrainingJobs(config: TfValue, ctx: CallContext): Promise<Read> {
@@ -24,7 +25,7 @@ export async function readTrainingJobs(config: TfValue, ctx: CallContext): Promi
   if (!inputs.ok) return inputs;
   const result = await getTrainingJobs.run(inputs.value, ctx);
   const written = config !== null && typeof config === "object" && !Array.isArray(config) ? config : {};
-  const state = encodeObjectOfParts(
+  const state = objectOfParts(
     ATTRIBUTES.map((name) => {
       if (name === JOBS) return [name, encodedJobList(result.jobs)] as const;
       if (name === COUNT) return [name, encodeKnown(result.count)] as const;

@@ -3,12 +3,15 @@ import { decode } from "@msgpack/msgpack";
 import { parseDurationSeconds } from "../../../provider/src/schema/duration";
 import {
   encodeKnown,
-  encodeObjectOfParts,
   encodeValue,
   fromDynamicValue,
+  objectOfParts,
   toDynamicValue,
   UNKNOWN,
 } from "../../../provider/src/terraform/dynamicValue";
+import { errorAt } from "../../../provider/src/terraform/diagnostics";
+import { ReadDataSource_Response } from "../../../provider/src/terraform/generated/tfplugin6";
+import { encodeReadDataSourceAnswer } from "../../../provider/src/terraform/readDataSourceAnswer";
 import { attributePathOf, snakeCase, TERRAFORM_SPELLING } from "../../../provider/src/terraform/names";
 import { encodedJobList, encodeTerraformJobs, jobObject } from "../../../provider/src/terraform/terraformJobs";
 import { configKey, inputName, render, SECRET_SENTENCE, text } from "../../../provider/src/schema/text";
@@ -35,13 +38,34 @@ describe("msgpack values", () => {
       );
       // Pages encoded as they arrived (encodeJobs) beside a page without entries.
       const first = jobs.slice(0, n >> 1);
-      const pages = [{ jobs: first, entries: encodeTerraformJobs(first) }, { jobs: [] }, { jobs: jobs.slice(n >> 1) }];
-      const assembled = encodeObjectOfParts([
+      // Pages encoded as they arrived whose jobs were dropped (getTrainingJobs), too.
+      const half = jobs.slice(n >> 1);
+      const pages = [{ jobs: first, entries: encodeTerraformJobs(first) }, { jobs: [] }, { entries: encodeTerraformJobs(half) }];
+      const parts = objectOfParts([
         ["total", encodeKnown(n)],
         ["batch_name", encodeKnown(null)],
         ["jobs", encodedJobList(pages)],
       ]);
+      const assembled = Buffer.concat(parts);
       expect(decode(assembled)).toEqual({ total: n, batch_name: null, jobs: jobs.map(jobObject) });
+    }
+  });
+
+  test("ReadDataSource's answer, written from parts, is the message ts-proto decodes", () => {
+    const diagnostics = [errorAt(undefined, "Cannot list", "why"), errorAt(undefined, "And", "more")];
+    const small = [Uint8Array.of(0x81), Buffer.from([0xa1, 0x61]), Uint8Array.of(0x01)];
+    // A state over 2^21 bytes: its lengths take four-byte varints.
+    const big = [Uint8Array.of(0x91), Buffer.alloc(3_000_000, 0xc0)];
+    for (const [parts, diags] of [
+      [small, []],
+      [small, diagnostics],
+      [big, []],
+      [undefined, diagnostics],
+    ] as const) {
+      const decoded = ReadDataSource_Response.decode(encodeReadDataSourceAnswer({ stateParts: parts, diagnostics: [...diags] }));
+      expect(decoded.state?.msgpack).toEqual(parts ? Buffer.concat(parts) : undefined);
+      expect(decoded.state?.json.length ?? 0).toBe(0);
+      expect(decoded.diagnostics).toEqual(diags);
     }
   });
 

@@ -11,7 +11,9 @@
  *     40 ms × (1 + ceil(99 / in-flight requests));
  *  3. the same listing without latency: plugin CPU ms per 1,000 jobs and peak RSS (VmHWM); and a
  *     fresh plugin's first call (spawn to the end of its first Invoke) against a fresh Node
- *     process that only fetches and parses the same pages (bench/pageFloor.ts).
+ *     process that only fetches and parses the same pages (bench/pageFloor.ts);
+ *  4. the real CLIs from .tools/bin, when there (bench/realClis.ts): `pulumi preview` of a YAML
+ *     program and `tofu plan` of a configuration, each with and without one 1,000-job listing.
  *
  * Each is measured for both protocols over the same core: the Pulumi plugin (Invoke of
  * getTrainingJobs) and the Terraform provider (ReadDataSource of metastudio_training_jobs over
@@ -33,6 +35,7 @@ import { PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../packaging/executables";
 import { NODE_RUNTIME_VERSION, nodeRuntime } from "../packaging/nodeRuntime";
 import { PLATFORMS } from "../packaging/platforms";
 import { release } from "../packaging/release";
+import { realCliLines, realClis } from "./realClis";
 
 const smoke = process.argv.includes("--smoke");
 const sizesArg = process.argv.indexOf("--sizes");
@@ -45,8 +48,9 @@ const TOKEN = "bench-token";
 const EMULATOR_BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
 const GET = "metastudio:index:getTrainingJobs";
 const FLOOR_BIN = join(__dirname, "pageFloor.js");
-// Runs of each spawn-to-finish comparison (first call against its floor), medians.
+// Runs of each spawn-to-finish comparison (first call against its floor, the real CLIs), medians.
 const COMPARE_RUNS = smoke ? 3 : 5;
+const REAL_CLI_JOBS = 1000;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -344,6 +348,11 @@ async function main() {
     process.stderr.write(`listing ${n} jobs...\n`);
     rows.push(await listing(n));
   }
+  process.stderr.write("real CLIs...\n");
+  const emulator = await startEmulatorProcess(REAL_CLI_JOBS, 0);
+  const clis = await realClis({ url: emulator.url, projectId: PROJECT, token: TOKEN, jobs: REAL_CLI_JOBS, runs: COMPARE_RUNS }).finally(
+    () => emulator.child.kill(),
+  );
   const f = (x: number, d = 1) => x.toFixed(d);
   const lines = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB RAM, Node ${machine.node}${smoke ? " (smoke run)" : ""}`,
@@ -373,13 +382,15 @@ async function main() {
       (r) =>
         `| ${r.jobs} | ${f(r.terraform.readMs, 0)} ms | ${f(r.terraform.vsSequential, 3)} | ${f(r.terraform.vsLowerBound, 2)} | ${f(r.terraform.cpuMsPer1000)} | ${f(r.terraform.secondReadCpuMsPer1000)} | ${f((r.terraform.noLatencyReadMs / r.jobs) * 1000)} | ${f(r.terraform.peakRssMb, 0)} | ${r.terraform.stateBytes} |`,
     ),
+    "",
+    ...realCliLines(clis),
   ];
   process.stdout.write(lines.join("\n") + "\n");
   const file = join(REPO_ROOT, "bench", smoke ? "results-smoke.json" : "results.json");
   writeFileSync(
     file,
     JSON.stringify(
-      { machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows },
+      { machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows, realClis: clis },
       null,
       2,
     ) + "\n",

@@ -9,7 +9,11 @@
  *  2. listing N jobs from the emulator at 40 ms latency: one Invoke on a fresh plugin (answer
  *     bytes taken as the engine takes them) against a sequential 100-job pager and the lower bound
  *     40 ms × (1 + ceil(99 / in-flight requests));
- *  3. the same listing without latency: plugin CPU ms per 1,000 jobs and peak RSS (VmHWM).
+ *  3. the same listing without latency: plugin CPU ms per 1,000 jobs and peak RSS (VmHWM); and a
+ *     fresh plugin's first call (spawn to the end of its first Invoke) against a fresh Node
+ *     process that only fetches and parses the same pages (bench/pageFloor.ts);
+ *  4. the real CLIs from .tools/bin, when there (bench/realClis.ts): `pulumi preview` of a YAML
+ *     program and `tofu plan` of a configuration, each with and without one 1,000-job listing.
  *
  * Each is measured for both protocols over the same core: the Pulumi plugin (Invoke of
  * getTrainingJobs) and the Terraform provider (ReadDataSource of metastudio_training_jobs over
@@ -31,6 +35,7 @@ import { PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../packaging/executables";
 import { NODE_RUNTIME_VERSION, nodeRuntime } from "../packaging/nodeRuntime";
 import { PLATFORMS } from "../packaging/platforms";
 import { release } from "../packaging/release";
+import { realCliLines, realClis } from "./realClis";
 
 const smoke = process.argv.includes("--smoke");
 const sizesArg = process.argv.indexOf("--sizes");
@@ -42,6 +47,10 @@ const MAX_CONCURRENCY = 10;
 const TOKEN = "bench-token";
 const EMULATOR_BIN = join(REPO_ROOT, "emulator", "bin", "metastudio-emulator");
 const GET = "metastudio:index:getTrainingJobs";
+const FLOOR_BIN = join(__dirname, "pageFloor.js");
+// Runs of each spawn-to-finish comparison (first call against its floor, the real CLIs), medians.
+const COMPARE_RUNS = smoke ? 3 : 5;
+const REAL_CLI_JOBS = 1000;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -204,6 +213,49 @@ async function pluginInvoke(url: string) {
   }
 }
 
+/** Spawn of a fresh plugin to the end of its first Invoke, Configure between as the engine sends it. */
+async function firstCall(url: string): Promise<number> {
+  const t0 = performance.now();
+  const host = await PluginHost.start();
+  try {
+    await host.configure({ endpoint: url, projectId: PROJECT, authToken: TOKEN, maxConcurrency: String(MAX_CONCURRENCY) });
+    await host.invokeRaw(GET, {});
+    return performance.now() - t0;
+  } finally {
+    await host.stop();
+  }
+}
+
+/** Spawn to exit of a fresh Node process (the same binary) that only fetches and parses the same pages. */
+function floorCall(url: string, jobs: number): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [FLOOR_BIN, url, PROJECT, TOKEN, "100", String(MAX_CONCURRENCY)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let ms = 0;
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (out += d));
+  child.once("exit", () => (ms = performance.now() - t0));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0 && Number(out) === jobs ? resolve(ms) : reject(new Error(`pageFloor exited ${code} for ${jobs} jobs: ${out.trim()}`)),
+    );
+  });
+}
+
+/** Medians of firstCall and floorCall, interleaved so that drift in machine load touches both alike. */
+async function firstCallVsFloor(url: string, jobs: number) {
+  const plugin: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < COMPARE_RUNS; i++) {
+    plugin.push(await firstCall(url));
+    floor.push(await floorCall(url, jobs));
+  }
+  return { pluginMs: median(plugin), floorMs: median(floor), ratio: median(plugin) / median(floor), runs: COMPARE_RUNS };
+}
+
 /** One ReadDataSource of every job on a fresh Terraform provider, measured as pluginInvoke is. */
 async function terraformRead(url: string, jobs: number) {
   const plugin = await TerraformPlugin.spawn();
@@ -245,6 +297,7 @@ async function listing(jobs: number) {
     const pages = Math.ceil(jobs / 100);
     const lowerBoundMs = LATENCY_MS * (1 + Math.ceil((pages - 1) / MAX_CONCURRENCY));
     const noLatency = await pluginInvoke(fast.url);
+    const firstCallFigures = await firstCallVsFloor(fast.url, jobs);
     const terraform = await terraformRead(slow.url, jobs);
     const terraformNoLatency = await terraformRead(fast.url, jobs);
     return {
@@ -261,6 +314,7 @@ async function listing(jobs: number) {
       wallMsPer1000NoLatency: (noLatency.ms / jobs) * 1000,
       peakRssMb: noLatency.peakRssMb,
       pluginCpuBeforeInvokeMs: noLatency.cpuBeforeInvokeMs,
+      firstCall: firstCallFigures,
       terraform: {
         readMs: terraform.ms,
         stateBytes: terraform.bytes,
@@ -294,6 +348,11 @@ async function main() {
     process.stderr.write(`listing ${n} jobs...\n`);
     rows.push(await listing(n));
   }
+  process.stderr.write("real CLIs...\n");
+  const emulator = await startEmulatorProcess(REAL_CLI_JOBS, 0);
+  const clis = await realClis({ url: emulator.url, projectId: PROJECT, token: TOKEN, jobs: REAL_CLI_JOBS, runs: COMPARE_RUNS }).finally(
+    () => emulator.child.kill(),
+  );
   const f = (x: number, d = 1) => x.toFixed(d);
   const lines = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB RAM, Node ${machine.node}${smoke ? " (smoke run)" : ""}`,
@@ -304,6 +363,9 @@ async function main() {
       ? `Cold start, release executables (Node ${cold.release.node} inside): plugin ${f(cold.release.seaPluginMs)} ms, Terraform provider ${f(cold.release.seaTerraformMs)} ms; the plugin's bundle on that same Node ${f(cold.release.bundleOnReleaseNodeMs)} ms`
       : "Cold start, release executables: no single executable for this platform",
     `Plugin CPU before its first Invoke (start-up, warm-up, Configure): ${rows.map((r) => `${f(r.pluginCpuBeforeInvokeMs, 0)} ms`).join(", ")}`,
+    `First call of a fresh plugin (spawn to the end of its first Invoke, no latency) / a fresh Node process that only fetches and parses the same pages (spawn to exit), median of ${COMPARE_RUNS}: ${rows
+      .map((r) => `${r.jobs} jobs ${f(r.firstCall.pluginMs, 0)} vs ${f(r.firstCall.floorMs, 0)} ms, ${f(r.firstCall.ratio, 2)}x`)
+      .join("; ")} (goal <= 1.3x)`,
     "",
     `| jobs | invoke @${LATENCY_MS}ms | sequential pager | vs pager (<=0.2) | lower bound | vs bound (<=1.5) | plugin CPU ms/1k (<=25) | same, 2nd invoke | wall ms/1k, no latency | peak RSS MB (<=150 @10k) |`,
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -320,13 +382,15 @@ async function main() {
       (r) =>
         `| ${r.jobs} | ${f(r.terraform.readMs, 0)} ms | ${f(r.terraform.vsSequential, 3)} | ${f(r.terraform.vsLowerBound, 2)} | ${f(r.terraform.cpuMsPer1000)} | ${f(r.terraform.secondReadCpuMsPer1000)} | ${f((r.terraform.noLatencyReadMs / r.jobs) * 1000)} | ${f(r.terraform.peakRssMb, 0)} | ${r.terraform.stateBytes} |`,
     ),
+    "",
+    ...realCliLines(clis),
   ];
   process.stdout.write(lines.join("\n") + "\n");
   const file = join(REPO_ROOT, "bench", smoke ? "results-smoke.json" : "results.json");
   writeFileSync(
     file,
     JSON.stringify(
-      { machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows },
+      { machine, settings: { latencyMs: LATENCY_MS, maxConcurrency: MAX_CONCURRENCY }, coldStart: cold, listings: rows, realClis: clis },
       null,
       2,
     ) + "\n",

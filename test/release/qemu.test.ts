@@ -2,16 +2,19 @@
  * The linux-arm64 executables, run under qemu-user (Debian's qemu-user-static, with the arm64
  * C libraries of libc6-arm64-cross and libstdc++6-arm64-cross), as an arm64 machine would run
  * them: the Pulumi plugin prints its port, serves its schema and lists jobs from the emulator
- * over HTTP; the Terraform provider answers go-plugin's handshake and reads the data source.
+ * over HTTP; the Terraform provider answers go-plugin's handshake and reads the data source; the
+ * metastudio command lists every job as JSON.
  */
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { PluginHost, secret } from "../../harness/pulumi/engineStandIn";
 import { REPO_ROOT } from "../../harness/repoRoot";
 import { TerraformPlugin } from "../../harness/terraform/terraformClient";
 import { startEmulator } from "../../emulator/src";
 import { archiveNames } from "../../packaging/archives";
-import { PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";
+import { COMMAND_LINE, PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";
 import { PLATFORMS } from "../../packaging/platforms";
 import { describeWithCommands, onPath, releaseArtifacts, RELEASE_BUILD_MS, unpack } from "./support";
 
@@ -77,6 +80,25 @@ describeWithCommands({ "qemu-aarch64-static": "qemu-user-static" }, "the linux-a
       } finally {
         await tf.stop();
       }
+    },
+    RELEASE_BUILD_MS,
+  );
+
+  test(
+    "the metastudio command: jobs list --output json, every job of the emulator, with no node on PATH",
+    async () => {
+      const [file, ...args] = qemu(await executable(COMMAND_LINE));
+      const env = { PATH: "/nonexistent", HW_METASTUDIO_ENDPOINT: emulator.url, HW_PROJECT_ID: emulator.projectId, HW_AUTH_TOKEN: TOKEN };
+      const { stdout } = await promisify(execFile)(file, [...args, "jobs", "list", "--output", "json"], { env, maxBuffer: 64 << 20 });
+      const listed = JSON.parse(stdout) as { count: number; jobs: { jobId: string }[] };
+      expect(listed.count).toBe(emulator.store.all().length);
+      const ids = listed.jobs.map((j) => j.jobId).sort();
+      expect(ids).toEqual(
+        emulator.store
+          .all()
+          .map((j) => j.job_id)
+          .sort(),
+      );
     },
     RELEASE_BUILD_MS,
   );

@@ -45,6 +45,30 @@ export function encodeKnown(v: unknown): Uint8Array {
   return encoder.encode(v);
 }
 
+/**
+ * Known values encoded one after another into one buffer, one view each: a page of jobs is one
+ * allocation instead of one per job (the encoder's own encode copies each value out on its own).
+ */
+export function encodeKnownEach(values: readonly unknown[]): Uint8Array[] {
+  let buf = new Uint8Array(values.length * 1024);
+  let pos = 0;
+  const ends = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const bytes = encoder.encodeSharedRef(values[i]);
+    if (pos + bytes.length > buf.length) {
+      const grown = new Uint8Array(Math.max(buf.length * 2, pos + bytes.length));
+      grown.set(buf.subarray(0, pos));
+      buf = grown;
+    }
+    buf.set(bytes, pos);
+    pos += bytes.length;
+    ends[i] = pos;
+  }
+  // One copy of the page to its exact size: the views would otherwise keep the unused tail alive.
+  const exact = buf.slice(0, pos);
+  return ends.map((end, i) => exact.subarray(i === 0 ? 0 : ends[i - 1], end));
+}
+
 export function toDynamicValue(v: TfValue): DynamicValue {
   return { msgpack: encodeValue(v), json: Buffer.alloc(0) };
 }

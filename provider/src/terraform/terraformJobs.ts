@@ -6,7 +6,7 @@
  */
 import { JobPage, pageEntries, pageJobCount } from "../schema/outputs";
 import type { ApiJob } from "../schema/trainingJob";
-import { arrayHeader, encodeKnown, TfObject, TfValue } from "./dynamicValue";
+import { arrayHeader, encodeKnownEach, TfObject, TfValue } from "./dynamicValue";
 import { JOB_ATTRIBUTES } from "./schema";
 
 const NAMES = JOB_ATTRIBUTES.map(([name]) => name);
@@ -20,7 +20,7 @@ export function jobObject(job: ApiJob): TfObject {
 
 /** One msgpack cty object per job. */
 export function encodeTerraformJobs(jobs: readonly ApiJob[]): Uint8Array[] {
-  return jobs.map((job) => encodeKnown(jobObject(job)));
+  return encodeKnownEach(jobs.map(jobObject));
 }
 
 /** The msgpack of a listing's jobs as one list, as parts to concatenate: each page's entries, encoded now if it has none. */

@@ -47,23 +47,29 @@ function context(endpoint: string, extra: Partial<CallContext> = {}, budget = ne
 const gate = (timeoutSeconds: number) => ({ targetStates: ["JOB_FINISH"], timeoutSeconds, pollIntervalSeconds: 1, batchName: "b-7" });
 
 describe("the gate's time limit", () => {
-  test("a 429 asking to come back in a day fails the gate at once, saying so, with no retry", async () => {
-    const server = await serveHttp((_req, res) => {
-      res.writeHead(429, { "Retry-After": "86400", "Content-Type": "application/json" });
-      res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
-    });
-    servers.push(server);
-    const started = Date.now();
-    const err = await rejected(waitForTrainingJobs(gate(5), context(server.url)));
-    expect(err).toBeInstanceOf(CallFailure);
-    expect((err as CallFailure).property).toBe("timeoutSeconds");
-    expect(err.message).toMatch(
-      /^timed out after [\d.]+ s \(timeoutSeconds 5\) before the jobs could be listed: attempt 1 failed \(HTTP 429 APIG\.0308 .*\) and the next may start only in 60 s \(Retry-After: 86400\), after the time limit, which ends in [\d.]+ s; not waiting for it$/,
-    );
-    expect(server.received).toHaveLength(1);
-    // A guard against hanging, not the assertion: that is the single request above.
-    expect(Date.now() - started).toBeLessThan(30_000);
-  });
+  // 600 s: a limit longer than the minute a retry waits at most still cannot outlast a day.
+  test.each([5, 600])(
+    "a 429 asking to come back in a day fails a gate of timeoutSeconds %i at once, saying so, with no retry",
+    async (limit) => {
+      const server = await serveHttp((_req, res) => {
+        res.writeHead(429, { "Retry-After": "86400", "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error_code: "APIG.0308", error_msg: "throttled" }));
+      });
+      servers.push(server);
+      const started = Date.now();
+      const err = await rejected(waitForTrainingJobs(gate(limit), context(server.url)));
+      expect(err).toBeInstanceOf(CallFailure);
+      expect((err as CallFailure).property).toBe("timeoutSeconds");
+      expect(err.message).toMatch(
+        new RegExp(
+          `^timed out after [\\d.]+ s \\(timeoutSeconds ${limit}\\) before the jobs could be listed: attempt 1 failed \\(HTTP 429 APIG\\.0308 .*\\) and the next may start only in 86400 s \\(Retry-After: 86400\\), after the time limit, which ends in [\\d.]+ s; not waiting for it$`,
+        ),
+      );
+      expect(server.received).toHaveLength(1);
+      // A guard against hanging, not the assertion: that is the single request above.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    },
+  );
 
   test("a server that never answers: the request is cut at the deadline and nothing starts after it", async () => {
     const starts: number[] = [];

@@ -5,7 +5,7 @@
  */
 import { DeadlineExceeded, remainingMs } from "./deadline";
 import { isRetryAdvice, RetryAdvice } from "./errors";
-import { BackoffSettings, DEFAULT_BACKOFF, retryDelayMs, sleep } from "./retryPolicy";
+import { BackoffSettings, DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, sleep } from "./retryPolicy";
 
 export interface RetryOptions {
   /** Attempts in all: 1 + maxRetries. */
@@ -38,11 +38,14 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, opts: R
       }
       const delay = retryDelayMs(n - 1, err.retryAfter, opts.backoff ?? DEFAULT_BACKOFF, opts.random);
       const left = remainingMs(opts.deadline);
-      if (delay >= left) {
+      // Against a deadline the server's whole wait counts, not the minute a retry is capped at: a
+      // day's Retry-After before a ten-minute limit is not met by trying again in a minute.
+      const wait = Math.max(delay, parseRetryAfter(err.retryAfter) ?? 0);
+      if (wait >= left) {
         // The header is the server's text: quoted only when it is a plain number or date.
         const asked = /^[\w ,:+-]{1,40}$/.test(err.retryAfter ?? "") ? ` (Retry-After: ${err.retryAfter})` : "";
         throw new DeadlineExceeded(
-          `attempt ${n} failed (${err.retryReason}) and the next may start only in ${seconds(delay)}${asked}, after the time limit, which ends in ${seconds(Math.max(0, left))}; not waiting for it`,
+          `attempt ${n} failed (${err.retryReason}) and the next may start only in ${seconds(wait)}${asked}, after the time limit, which ends in ${seconds(Math.max(0, left))}; not waiting for it`,
         );
       }
       opts.onRetry?.(err, delay, n + 1);

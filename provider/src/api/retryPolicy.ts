@@ -35,8 +35,8 @@ const HTTP_DATE = [
 ];
 
 /**
- * The wait a Retry-After header asks for, in ms (at most a minute), or undefined when it asks for
- * none that makes sense: not delta-seconds nor an HTTP date, zero, negative, or a date not in the
+ * The wait a Retry-After header asks for, in ms, as asked (retryDelayMs caps it at a minute; a
+ * deadline compares the whole of it), or undefined when it asks for none that makes sense: not delta-seconds nor an HTTP date, zero, negative, or a date not in the
  * future. Date.parse alone is far too lenient here ("-5" is the year -5, so "no wait at all").
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
@@ -44,13 +44,13 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   if (!v) return undefined;
   if (/^\d+$/.test(v)) {
     const seconds = Number(v);
-    return seconds >= 1 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
+    return seconds >= 1 ? seconds * 1000 : undefined;
   }
   if (!HTTP_DATE.some((form) => form.test(v))) return undefined;
   // asctime has no zone: it is GMT by definition.
   const at = Date.parse(/GMT$/.test(v) ? v : `${v} GMT`);
   if (Number.isNaN(at) || at <= now) return undefined;
-  return Math.min(at - now, MAX_RETRY_AFTER_MS);
+  return at - now;
 }
 
 /** Exponential backoff with jitter in the upper half of each step; a usable Retry-After wins. */
@@ -62,7 +62,7 @@ export function retryDelayMs(
   now: number = Date.now(),
 ): number {
   const asked = parseRetryAfter(retryAfter, now);
-  if (asked !== undefined) return asked;
+  if (asked !== undefined) return Math.min(asked, MAX_RETRY_AFTER_MS);
   const ceiling = Math.min(backoff.capMs, backoff.baseMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

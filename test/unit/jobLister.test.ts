@@ -1,6 +1,6 @@
 /**
  * The lister's paging and drift checks, against an in-memory list that changes between requests
- * as a live service's would. (End-to-end paging over HTTP is in test/engine.)
+ * as a live service's would. (End-to-end paging over HTTP is in test/pulumi/listing.)
  */
 import { listJobs, pagePlan, PageResult } from "../../provider/src/api/jobLister";
 import { ListingContradictionError, ListingDriftError, ListingTooLargeError } from "../../provider/src/api/errors";

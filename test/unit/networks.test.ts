@@ -1,7 +1,7 @@
 /**
  * The client behind the networks users have: an https proxy tunnel and a plain http proxy (with
  * and without credentials), a private CA by SSL_CERT_FILE and by setting, and errors that say what
- * to change (NODE_TLS_REJECT_UNAUTHORIZED=0 needs a process of its own: test/engine/networks). All on
+ * to change (NODE_TLS_REJECT_UNAUTHORIZED=0 needs a process of its own: test/pulumi/networks and test/terraform/networks). All on
  * loopback: the proxy resolves `metastudio.test` itself, so nothing is looked up in DNS.
  */
 import { ClientSettings, MetaStudioClient, PageRequest } from "../../provider/src/api/metaStudioClient";

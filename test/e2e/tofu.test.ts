@@ -94,7 +94,7 @@ describeWithTools(["tofu"], "OpenTofu runs examples/terraform against the emulat
   test("plan reads the jobs and never waits for the gate", async () => {
     const r = await tofu(["plan", "-input=false", "-var", "gate_timeout=30m"]);
     expect(r.code).toBe(0);
-    expect(r.ms).toBeLessThan(60_000);
+    // It never waits: no request of the gated batch was made (asserted below), not a bound on time.
     expect(r.stdout).toMatch(/metastudio_training_jobs_gate\.batch will be created/);
     expect(r.stdout).toMatch(/asset_ids\s+= \(known after apply\)/);
     expect(r.stdout).toMatch(new RegExp(`total\\s+= ${emulator.store.all().length}`));

@@ -82,11 +82,6 @@ test("--latency-ms delays every answer by at least that long", async () => {
     await get(e, jobsPath(e), auth);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(145);
   });
-  await withEmulator({}, async (e) => {
-    const t0 = performance.now();
-    await get(e, jobsPath(e), auth);
-    expect(performance.now() - t0).toBeLessThan(145);
-  });
 });
 
 test("queued faults come first, in order, including a malformed answer", async () => {

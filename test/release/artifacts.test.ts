@@ -1,7 +1,8 @@
 /**
  * The release artifacts for the five platforms, checked as files: names as each installer expects
  * them, checksums, the Terraform manifest, and per platform the executable's format and CPU and
- * that the program is inside it. Linux-amd64 runs in the end-to-end tests and linux-arm64 under
+ * that the program is inside it; the metastudio command of linux-amd64 runs here. The providers of
+ * linux-amd64 run in the end-to-end tests and linux-arm64 under
  * qemu (qemu.test.ts); darwin and windows cannot run here, so the darwin launcher is run with the
  * linux runtime in place of Node's Mach-O binary, proving the script and the bundle beside it.
  */
@@ -9,10 +10,11 @@ import { execFile, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { startEmulator } from "../../emulator/src";
 import { firstStdoutLine } from "../../harness/firstStdoutLine";
 import { REPO_ROOT } from "../../harness/repoRoot";
 import { sha256File } from "../../packaging/checksums";
-import { EXECUTABLES, ExecutableSpec, PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";
+import { COMMAND_LINE, EXECUTABLES, ExecutableSpec, PULUMI_PLUGIN, TERRAFORM_PROVIDER } from "../../packaging/executables";
 import { archiveNames } from "../../packaging/archives";
 import { nodeRuntime } from "../../packaging/nodeRuntime";
 import { PLATFORMS, platformName } from "../../packaging/platforms";
@@ -149,5 +151,30 @@ test("the Terraform zips hold the executable at the top, executable, under the n
     const { stdout } = await run("zipinfo", [join(rel.dir, names.archive)]);
     expect(stdout).toMatch(new RegExp(`^-rwx.* ${names.executable.replace(/\./g, "\\.")}$`, "m"));
     expect(names.executable).toBe(`terraform-provider-metastudio_v${rel.version}${platform.os === "windows" ? ".exe" : ""}`);
+  }
+});
+
+test("the metastudio command of linux-amd64, unpacked alone, lists every job with no node on PATH, and says its version", async () => {
+  const amd64 = PLATFORMS.find((p) => p.os === "linux" && p.arch === "amd64")!;
+  const names = archiveNames(COMMAND_LINE, rel.version, amd64);
+  const dir = await unpack(join(rel.dir, names.archive));
+  const token = "release-cli-token-0000000000000";
+  const emulator = await startEmulator({ port: 0, token, jobs: 150, seed: 9 });
+  try {
+    const env = { PATH: "/nonexistent", HW_METASTUDIO_ENDPOINT: emulator.url, HW_PROJECT_ID: emulator.projectId, HW_AUTH_TOKEN: token };
+    const exe = join(dir, names.executable);
+    expect((await run(exe, ["--version"], { env })).stdout.trim()).toContain(rel.version);
+    const { stdout } = await run(exe, ["jobs", "list", "--output", "json"], { env, maxBuffer: 64 << 20 });
+    const listed = JSON.parse(stdout) as { count: number; jobs: { jobId: string }[] };
+    expect(listed.count).toBe(150);
+    expect(listed.jobs.map((j) => j.jobId).sort()).toEqual(
+      emulator.store
+        .all()
+        .map((j) => j.job_id)
+        .sort(),
+    );
+  } finally {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -2,12 +2,13 @@
  * The Pulumi plugin, spawned as the engine starts it, behind the networks users have: a CONNECT
  * proxy with credentials and a private CA, a self-signed endpoint under
  * NODE_TLS_REJECT_UNAUTHORIZED=0, and a gate whose time limit is a deadline against a server that
- * throttles for a day or never answers.
+ * throttles for a day or never answers; and one request budget for every invoke of the process.
  */
 import { FakeEngine, PluginHost, secret } from "../../harness/pulumi/engineStandIn";
 import { serveHttp, serveRaw } from "../unit/support/loopback";
 import { networkFixture, NetworkFixture, plainNodeStatus, TEST_NAME, TEST_PORT } from "../support/networkFixture";
 import { rejected } from "../support/rejected";
+import { serveSlowPages } from "../support/slowPages";
 import { AK, GET, SK, WAIT } from "./support";
 
 const PASSWORD = "engine-proxy-pa55word";
@@ -123,4 +124,28 @@ describe("the gate's timeoutSeconds is a deadline", () => {
       await silent.close();
     }
   });
+});
+
+test("40 listings invoked at once never have more requests in flight than maxRequestsInFlight, above maxConcurrency", async () => {
+  // 91 jobs in pages of 10 that overlap by one: the first page, then 9 more at offsets 9, 18, ... 81.
+  const server = await serveSlowPages({ jobs: 91, delayMs: 40 });
+  try {
+    const host = await plugin({}, { endpoint: server.url, maxRequestsInFlight: "4", maxConcurrency: "10" });
+    // A batch each: identical invokes in flight together would share one listing (single flight).
+    const batches = Array.from({ length: 40 }, (_, i) => `batch-${i}`);
+    const results = await Promise.all(batches.map((batchName) => host.invoke(GET, { batchName, pageSize: 10 })));
+    results.forEach((r, i) => {
+      expect(r.failures).toEqual([]);
+      expect(r.ret!.count).toBe(91);
+      const jobs = r.ret!.jobs as Array<{ jobId: string }>;
+      expect(jobs).toHaveLength(91);
+      expect(new Set(jobs.map((j) => j.jobId))).toEqual(new Set(Array.from({ length: 91 }, (_, n) => `${batches[i]}-${n}`)));
+    });
+    expect(server.requests).toBe(40 * 10);
+    expect([...server.byBatch.values()]).toEqual(Array.from({ length: 40 }, () => 10));
+    // Reached, not exceeded: maxConcurrency alone would have let 10 per listing through.
+    expect(server.peak).toBe(4);
+  } finally {
+    await server.close();
+  }
 });

@@ -1,12 +1,13 @@
 /**
  * The Terraform plugin, spawned as go-plugin starts it, behind the networks users have: the same
  * proxy, CA and TLS rules as the Pulumi plugin, in Terraform's names, and the gate's
- * `timeouts.create` as a deadline.
+ * `timeouts.create` as a deadline; and one request budget for every data source the process reads.
  */
 import { describeDiagnostics, TerraformPlugin } from "../../harness/terraform/terraformClient";
 import type { TfObject } from "../../provider/src/terraform/dynamicValue";
 import { serveHttp, serveRaw } from "../unit/support/loopback";
 import { networkFixture, NetworkFixture, TEST_NAME, TEST_PORT } from "../support/networkFixture";
+import { serveSlowPages } from "../support/slowPages";
 import { AK, GATE, JOBS, SK } from "./support";
 
 const PASSWORD = "tf-proxy-pa55word";
@@ -144,4 +145,28 @@ describe("timeouts.create is a deadline", () => {
       await silent.close();
     }
   });
+});
+
+test("40 data sources read at once never have more requests in flight than max_requests_in_flight, above max_concurrency", async () => {
+  // 91 jobs in pages of 10 that overlap by one: the first page, then 9 more at offsets 9, 18, ... 81.
+  const server = await serveSlowPages({ jobs: 91, delayMs: 40 });
+  try {
+    const p = await plugin({}, { endpoint: server.url, max_requests_in_flight: 4, max_concurrency: 10 });
+    const batches = Array.from({ length: 40 }, (_, i) => `batch-${i}`);
+    const reads = await Promise.all(batches.map((batch_name) => p.readData(JOBS, { batch_name, page_size: 10 })));
+    reads.forEach(({ state, diagnostics }, i) => {
+      expect(diagnostics).toEqual([]);
+      const s = state as TfObject;
+      expect(s.total).toBe(91);
+      const jobs = s.jobs as TfObject[];
+      expect(jobs).toHaveLength(91);
+      expect(new Set(jobs.map((j) => j.job_id))).toEqual(new Set(Array.from({ length: 91 }, (_, n) => `${batches[i]}-${n}`)));
+    });
+    expect(server.requests).toBe(40 * 10);
+    expect([...server.byBatch.values()]).toEqual(Array.from({ length: 40 }, () => 10));
+    // Reached, not exceeded: max_concurrency alone would have let 10 per data source through.
+    expect(server.peak).toBe(4);
+  } finally {
+    await server.close();
+  }
 });

@@ -116,3 +116,27 @@ test("an aborted signal starts no attempt, and an abort during one wins over its
     ),
   ).rejects.toThrow("cancelled");
 });
+
+test("without a deadline, any Retry-After is a retry after at most a minute, however long it asks for", async () => {
+  // 400 digits read as Infinity ms; only a deadline may turn a long wait into a failure.
+  for (const asked of ["86400", "9".repeat(400)]) {
+    const stop = new AbortController();
+    const delays: number[] = [];
+    await expect(
+      withRetries(
+        async () => {
+          throw new Failure(true, asked);
+        },
+        {
+          maxAttempts: 2,
+          signal: stop.signal,
+          onRetry: (_f, delay) => {
+            delays.push(delay);
+            stop.abort(new Error("stopped while waiting"));
+          },
+        },
+      ),
+    ).rejects.toThrow("stopped while waiting");
+    expect(delays).toEqual([60_000]);
+  }
+});

@@ -40,6 +40,8 @@ export class TransportError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The request's own time-out (timeoutMs) ended it, not the socket or the peer. */
+    readonly timedOut = false,
   ) {
     super(message);
     this.name = "TransportError";
@@ -110,7 +112,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<HttpAnswer> {
     const onAbort = () => finish(abortReason(signal!));
     signal?.addEventListener("abort", onAbort, { once: true });
     const deadline = setTimeout(
-      () => finish(new TransportError("ETIMEDOUT", `ETIMEDOUT: no complete answer within ${opts.timeoutMs / 1000} s`)),
+      () => finish(new TransportError("ETIMEDOUT", `ETIMEDOUT: no complete answer within ${opts.timeoutMs / 1000} s`, true)),
       opts.timeoutMs,
     );
 

@@ -198,7 +198,8 @@ export class MetaStudioClient {
     } catch (err) {
       if (signal?.aborted || !(err instanceof TransportError)) throw err;
       // The request's own timer and the deadline's fire together; either way it is the deadline.
-      if (cutByDeadline && err.code === "ETIMEDOUT") throw new DeadlineExceeded(STILL_UNANSWERED);
+      // (A socket's own ETIMEDOUT with time left is a network error like any other, and retried.)
+      if (cutByDeadline && err.timedOut) throw new DeadlineExceeded(STILL_UNANSWERED);
       const { cause, hint } = explainTransport(err, this.url, this.connection.proxy !== undefined);
       throw new MetaStudioNetworkError(request, untrusted(cause, redactor, 300), n, RETRYABLE_NETWORK_CODES.has(err.code), hint);
     } finally {

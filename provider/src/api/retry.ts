@@ -41,7 +41,7 @@ export async function withRetries<T>(attempt: (n: number) => Promise<T>, opts: R
       // Against a deadline the server's whole wait counts, not the minute a retry is capped at: a
       // day's Retry-After before a ten-minute limit is not met by trying again in a minute.
       const wait = Math.max(delay, parseRetryAfter(err.retryAfter) ?? 0);
-      if (wait >= left) {
+      if (opts.deadline !== undefined && wait >= left) {
         // The header is the server's text: quoted only when it is a plain number or date.
         const asked = /^[\w ,:+-]{1,40}$/.test(err.retryAfter ?? "") ? ` (Retry-After: ${err.retryAfter})` : "";
         throw new DeadlineExceeded(

@@ -14,7 +14,21 @@ export interface SlowPages {
   readonly requests: number;
   /** The most requests ever in flight at once at the server. */
   readonly peak: number;
+  /** The ids of every job of a batch, as the server serves them. */
+  idsOf(batch: string): Set<string>;
   close(): Promise<void>;
+}
+
+/**
+ * What a budget test of `batches` listings, each of `pagesEach` requests, checks after every
+ * listing returned its own batch's ids: each batch asked for its pages once, and the peak in
+ * flight reached the budget without passing it.
+ */
+export function expectBudgetHeld(server: SlowPages, batches: readonly string[], pagesEach: number, budget: number): void {
+  expect(server.requests).toBe(batches.length * pagesEach);
+  expect([...server.byBatch.values()]).toEqual(batches.map(() => pagesEach));
+  // Reached, not exceeded: the per-listing concurrency alone would have let more through.
+  expect(server.peak).toBe(budget);
 }
 
 export async function serveSlowPages({ jobs, delayMs }: { jobs: number; delayMs: number }): Promise<SlowPages> {
@@ -51,6 +65,7 @@ export async function serveSlowPages({ jobs, delayMs }: { jobs: number; delayMs:
     get peak() {
       return state.peak;
     },
+    idsOf: (batch) => new Set(Array.from({ length: jobs }, (_, n) => `${batch}-${n}`)),
     close: () => server.close(),
   };
 }

@@ -36,8 +36,9 @@ const HTTP_DATE = [
 
 /**
  * The wait a Retry-After header asks for, in ms, as asked (retryDelayMs caps it at a minute; a
- * deadline compares the whole of it), or undefined when it asks for none that makes sense: not delta-seconds nor an HTTP date, zero, negative, or a date not in the
- * future. Date.parse alone is far too lenient here ("-5" is the year -5, so "no wait at all").
+ * deadline compares the whole of it), or undefined when it asks for none that makes sense: not
+ * delta-seconds nor an HTTP date, zero, negative, or a date not in the future. Date.parse alone
+ * is far too lenient here ("-5" is the year -5, so "no wait at all").
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
   const v = value?.trim();

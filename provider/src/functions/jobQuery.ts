@@ -87,13 +87,19 @@ export async function listMatchingJobs(ctx: CallContext, req: ListingRequest): P
   if (encode && !req.keepJobs) {
     // The pager compares pages by job id only: the parsed jobs go as soon as their page is encoded.
     const listing = await listPages(ctx, req, (page) => ({ ...page, jobs: page.jobs.map(idOnly), entries: encode(page.jobs) }));
-    return { count: listing.count, requests: listing.requests, pages: listing.pages.map((p) => ({ entries: p.entries ?? [] })) };
+    return { count: listing.count, requests: listing.requests, pages: listing.pages.map((p) => ({ entries: entriesOf(p) })) };
   }
   const listing = await listPages(ctx, req, (page) => (encode ? { ...page, entries: encode(page.jobs) } : page));
   return { count: listing.count, requests: listing.requests, pages: listing.pages };
 }
 
 const idOnly = (job: Identified): Identified => ({ job_id: job.job_id });
+
+/** Every page of an encoded listing has entries: one without would be jobs lost, never an empty page. */
+function entriesOf(page: { entries?: Uint8Array[] }): Uint8Array[] {
+  if (!page.entries) throw new Error("an encoded listing returned a page without its entries");
+  return page.entries;
+}
 
 function listPages<J extends Identified>(
   ctx: CallContext,
